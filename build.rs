@@ -1,0 +1,5 @@
+fn main() {
+    lalrpop::Processor::new()
+        .process_dir("grammar")
+        .expect("lalrpop grammar failed to compile");
+}
