@@ -1,5 +1,3 @@
 fn main() {
-    lalrpop::Processor::new()
-        .process_dir("grammar")
-        .expect("lalrpop grammar failed to compile");
+    println!("cargo:rerun-if-changed=grammar");
 }

@@ -1,1 +1,3 @@
-
+//! girder: a virtual machine for Erlang.
+pub mod heap;
+pub mod term;

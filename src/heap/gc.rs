@@ -1,0 +1,330 @@
+//! The per-process copying collector (Cheney), and deep copies of terms
+//! between allocators (messages, literals).
+//!
+//! A collection copies everything reachable from the roots out of the heap
+//! block and its fragments into a fresh block, then frees the old ones.
+//! Pointers outside the heap (module literals) are left as they are.
+//!
+//! Forwarding: a moved boxed object's header is overwritten with a boxed
+//! pointer to its copy (a header has tag 00, so tag 10 there means "moved");
+//! a moved cons cell gets NON_VALUE in its head and the new list pointer in
+//! its tail (NON_VALUE is never the head of a live cell).
+
+use super::{Alloc, Heap, MIN_HEAP_WORDS};
+use crate::term::{header_arity, header_subtag, Term, TAG_BOXED, TAG_PRIMARY_MASK};
+use std::alloc::{alloc, dealloc, realloc, Layout};
+
+/// A block of words from the global allocator, left uninitialised: the
+/// collector writes every word below `top` before anything reads it.
+pub(crate) struct Block {
+    ptr: *mut u64,
+    len: usize,
+}
+
+// SAFETY: a Block is plain memory owned by one process; moving it between
+// threads with its process is sound.
+unsafe impl Send for Block {}
+
+impl Block {
+    pub(crate) fn new(len: usize) -> Block {
+        let len = len.max(1);
+        // SAFETY: the layout has non-zero size.
+        let ptr = unsafe { alloc(Layout::array::<u64>(len).unwrap()) as *mut u64 };
+        if ptr.is_null() {
+            std::alloc::handle_alloc_error(Layout::array::<u64>(len).unwrap());
+        }
+        Block { ptr, len }
+    }
+    #[inline(always)]
+    pub(crate) fn base(&self) -> *mut u64 {
+        self.ptr
+    }
+    #[inline(always)]
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+    /// Shrink to `len` words; returns the (possibly new) base.
+    fn shrink(&mut self, len: usize) -> *mut u64 {
+        let len = len.max(1);
+        // SAFETY: ptr was allocated with the layout of self.len words, and
+        // the new size is non-zero.
+        let p = unsafe {
+            realloc(
+                self.ptr as *mut u8,
+                Layout::array::<u64>(self.len).unwrap(),
+                len * 8,
+            ) as *mut u64
+        };
+        if p.is_null() {
+            std::alloc::handle_alloc_error(Layout::array::<u64>(len).unwrap());
+        }
+        self.ptr = p;
+        self.len = len;
+        p
+    }
+}
+
+impl Drop for Block {
+    fn drop(&mut self) {
+        // SAFETY: allocated in `new`/`shrink` with this layout.
+        unsafe { dealloc(self.ptr as *mut u8, Layout::array::<u64>(self.len).unwrap()) }
+    }
+}
+
+/// The heap size to use for `words` words: Fibonacci steps from
+/// MIN_HEAP_WORDS (as on BEAM), then 20% steps past 8 M words.
+pub fn next_heap_size(words: usize) -> usize {
+    let (mut a, mut b) = (MIN_HEAP_WORDS, 377usize);
+    while a < words {
+        if a >= 8 << 20 {
+            a += a / 5;
+        } else {
+            let c = a + b;
+            a = b;
+            b = c;
+        }
+    }
+    a
+}
+
+struct Copier<'h> {
+    from: &'h Heap,
+    to: *mut u64,
+    top: usize,
+}
+
+impl Copier<'_> {
+    /// Copy the object `t` points to (if it lives in from-space) and return
+    /// the term for the copy.
+    #[inline]
+    fn evacuate(&mut self, t: Term) -> Term {
+        let tag = t.0 & TAG_PRIMARY_MASK;
+        if tag == TAG_BOXED || tag == crate::term::TAG_LIST {
+            let p = t.ptr();
+            if !self.from.contains(p) {
+                return t; // a literal: never moved
+            }
+            // SAFETY: p points into from-space at a live cell or object (it
+            // is reachable), and to-space has room for every live word
+            // because it is at least as large as from-space's used words.
+            unsafe {
+                if tag == crate::term::TAG_LIST {
+                    if *p == Term::NON_VALUE.0 {
+                        return Term(*p.add(1));
+                    }
+                    let dst = self.to.add(self.top);
+                    *dst = *p;
+                    *dst.add(1) = *p.add(1);
+                    self.top += 2;
+                    let nt = Term::list_ptr(dst);
+                    *p = Term::NON_VALUE.0;
+                    *p.add(1) = nt.0;
+                    nt
+                } else {
+                    let h = *p;
+                    if h & TAG_PRIMARY_MASK == TAG_BOXED {
+                        return Term(h);
+                    }
+                    let n = 1 + header_arity(h);
+                    let dst = self.to.add(self.top);
+                    std::ptr::copy_nonoverlapping(p, dst, n);
+                    self.top += n;
+                    let nt = Term::boxed_ptr(dst);
+                    *p = nt.0;
+                    nt
+                }
+            }
+        } else {
+            t
+        }
+    }
+
+    /// Cheney scan of to-space from `scan` until it catches up with `top`.
+    fn scan(&mut self, mut scan: usize) {
+        while scan < self.top {
+            // SAFETY: scan < top, so the word was written by evacuate.
+            let w = unsafe { *self.to.add(scan) };
+            if w & TAG_PRIMARY_MASK == crate::term::TAG_HEADER {
+                let n = header_arity(w);
+                if header_subtag(w).holds_terms() {
+                    for i in 1..=n {
+                        // SAFETY: body words of a copied object, below top.
+                        unsafe {
+                            let slot = self.to.add(scan + i);
+                            *slot = self.evacuate(Term(*slot)).0;
+                        }
+                    }
+                }
+                scan += 1 + n;
+            } else {
+                // SAFETY: a word of a copied cons cell, below top.
+                unsafe {
+                    let slot = self.to.add(scan);
+                    *slot = self.evacuate(Term(w)).0;
+                }
+                scan += 1;
+            }
+        }
+    }
+}
+
+/// Collect `heap` so that afterwards `need` words fit. `roots` are every
+/// place outside the heap that holds terms of this process; they are
+/// updated in place. This is the only function that moves terms.
+pub fn collect(heap: &mut Heap, need: usize, roots: &mut [&mut [Term]]) {
+    let size = next_heap_size(heap.used() + need);
+    let to = Block::new(size);
+    let mut cx = Copier {
+        from: heap,
+        to: to.base(),
+        top: 0,
+    };
+    for r in roots.iter_mut() {
+        for t in r.iter_mut() {
+            *t = cx.evacuate(*t);
+        }
+    }
+    cx.scan(0);
+    let live = cx.top;
+    heap.block = to;
+    heap.top = live;
+    heap.fragments.clear();
+    heap.frag_words = 0;
+    heap.collections += 1;
+
+    // Shrink a heap that is mostly empty, so one burst of garbage does not
+    // pin a large block for the life of the process.
+    let want = next_heap_size(2 * live + need);
+    if want < size / 2 {
+        let old = heap.block.base();
+        let new = heap.block.shrink(want);
+        if new != old {
+            relocate(old, new, live, roots);
+        }
+    }
+}
+
+/// After the live words moved from `old` to `new` (same layout), fix every
+/// pointer into the old range: in the heap itself and in the roots.
+fn relocate(old: *mut u64, new: *mut u64, live: usize, roots: &mut [&mut [Term]]) {
+    let lo = old as u64;
+    let hi = lo + (live as u64) * 8;
+    let fix = |t: Term| -> Term {
+        let tag = t.0 & TAG_PRIMARY_MASK;
+        if (tag == TAG_BOXED || tag == crate::term::TAG_LIST)
+            && (t.0 & !TAG_PRIMARY_MASK) >= lo
+            && (t.0 & !TAG_PRIMARY_MASK) < hi
+        {
+            Term(t.0 - lo + new as u64)
+        } else {
+            t
+        }
+    };
+    let mut i = 0;
+    while i < live {
+        // SAFETY: i < live: words copied by the collector, now at `new`.
+        let w = unsafe { *new.add(i) };
+        if w & TAG_PRIMARY_MASK == crate::term::TAG_HEADER {
+            let n = header_arity(w);
+            if header_subtag(w).holds_terms() {
+                for j in 1..=n {
+                    // SAFETY: body words of a live object.
+                    unsafe { *new.add(i + j) = fix(Term(*new.add(i + j))).0 };
+                }
+            }
+            i += 1 + n;
+        } else {
+            // SAFETY: a word of a live cons cell.
+            unsafe { *new.add(i) = fix(Term(w)).0 };
+            i += 1;
+        }
+    }
+    for r in roots.iter_mut() {
+        for t in r.iter_mut() {
+            *t = fix(*t);
+        }
+    }
+}
+
+/// Number of heap words a deep copy of `t` needs (sharing is not kept).
+pub fn size_of(t: Term) -> usize {
+    let mut n = 0;
+    let mut stack = vec![t];
+    while let Some(t) = stack.pop() {
+        let mut cur = t;
+        loop {
+            if cur.is_list() {
+                let (h, tl) = cur.cons_parts();
+                n += 2;
+                stack.push(h);
+                cur = tl;
+            } else if cur.is_boxed() {
+                let h = cur.boxed_header();
+                n += 1 + header_arity(h);
+                if header_subtag(h).holds_terms() {
+                    stack.extend_from_slice(cur.boxed_body());
+                }
+                break;
+            } else {
+                break;
+            }
+        }
+    }
+    n
+}
+
+/// Deep copy of `t` into `dst` (iterative: long lists do not recurse).
+pub fn copy_term<A: Alloc + ?Sized>(dst: &mut A, t: Term) -> Term {
+    if t.is_immediate() {
+        return t;
+    }
+    // Work items: a slot in the copy to fill with a copy of the term.
+    let mut root = Term::NIL;
+    let mut work: Vec<(*mut u64, Term)> = vec![(&mut root.0 as *mut u64, t)];
+    while let Some((slot, src)) = work.pop() {
+        let mut slot = slot;
+        let mut cur = src;
+        loop {
+            if cur.is_list() {
+                let (h, tl) = cur.cons_parts();
+                let p = dst.alloc(2);
+                // SAFETY: p is two fresh words; slot is a word of the copy
+                // (or `root`) that is filled exactly once.
+                unsafe {
+                    *p = h.0;
+                    *slot = Term::list_ptr(p).0;
+                }
+                if !h.is_immediate() {
+                    work.push((p, h));
+                }
+                // SAFETY: the tail word of the fresh cell.
+                slot = unsafe { p.add(1) };
+                cur = tl;
+            } else if cur.is_boxed() {
+                let h = cur.boxed_header();
+                let n = header_arity(h);
+                let p = dst.alloc(1 + n);
+                // SAFETY: p is 1 + n fresh words; the source has n body words.
+                unsafe {
+                    std::ptr::copy_nonoverlapping(cur.ptr(), p, 1 + n);
+                    *slot = Term::boxed_ptr(p).0;
+                }
+                if header_subtag(h).holds_terms() {
+                    for i in 1..=n {
+                        // SAFETY: body words of the fresh copy.
+                        let e = Term(unsafe { *p.add(i) });
+                        if !e.is_immediate() {
+                            work.push((unsafe { p.add(i) }, e));
+                        }
+                    }
+                }
+                break;
+            } else {
+                // SAFETY: slot is a word of the copy.
+                unsafe { *slot = cur.0 };
+                break;
+            }
+        }
+    }
+    root
+}

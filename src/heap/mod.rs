@@ -1,0 +1,327 @@
+//! A process heap: one block with bump allocation, plus heap fragments for
+//! allocations made where a collection may not run (inside BIFs, which hold
+//! terms in Rust locals). The next collection moves live fragment data into
+//! the new block and frees the fragments.
+//!
+//! Also the `Arena` for module literals: terms built once at load time that
+//! no collection ever moves.
+
+pub mod gc;
+
+use crate::term::{header, Subtag, Term};
+use num_bigint::{BigInt, Sign};
+
+/// Where terms can be built.
+pub trait Alloc {
+    /// `words` words of uninitialised memory that the caller fills at once.
+    fn alloc(&mut self, words: usize) -> *mut u64;
+
+    fn cons(&mut self, head: Term, tail: Term) -> Term {
+        let p = self.alloc(2);
+        // SAFETY: alloc returned two writable words.
+        unsafe {
+            *p = head.0;
+            *p.add(1) = tail.0;
+        }
+        Term::list_ptr(p)
+    }
+
+    fn tuple(&mut self, elems: &[Term]) -> Term {
+        let p = self.alloc(1 + elems.len());
+        // SAFETY: alloc returned 1 + len writable words.
+        unsafe {
+            *p = header(Subtag::Tuple, elems.len());
+            std::ptr::copy_nonoverlapping(elems.as_ptr() as *const u64, p.add(1), elems.len());
+        }
+        Term::boxed_ptr(p)
+    }
+
+    /// A tuple of `n` elements all set to `fill`; the caller may overwrite
+    /// them with `set_element_raw` before the tuple escapes.
+    fn tuple_filled(&mut self, n: usize, fill: Term) -> Term {
+        let p = self.alloc(1 + n);
+        // SAFETY: alloc returned 1 + n writable words.
+        unsafe {
+            *p = header(Subtag::Tuple, n);
+            for i in 0..n {
+                *p.add(1 + i) = fill.0;
+            }
+        }
+        Term::boxed_ptr(p)
+    }
+
+    fn float(&mut self, x: f64) -> Term {
+        let p = self.alloc(2);
+        // SAFETY: alloc returned two writable words.
+        unsafe {
+            *p = header(Subtag::Float, 1);
+            *p.add(1) = x.to_bits();
+        }
+        Term::boxed_ptr(p)
+    }
+
+    fn int(&mut self, v: i64) -> Term {
+        if Term::fits_small(v) {
+            Term::small(v)
+        } else {
+            self.bigint(&BigInt::from(v))
+        }
+    }
+
+    /// An integer: an immediate when it fits, otherwise a bignum.
+    fn bigint(&mut self, v: &BigInt) -> Term {
+        if let Ok(i) = i64::try_from(v) {
+            if Term::fits_small(i) {
+                return Term::small(i);
+            }
+        }
+        let (sign, limbs) = v.to_u64_digits();
+        let st = if sign == Sign::Minus {
+            Subtag::NegBig
+        } else {
+            Subtag::PosBig
+        };
+        let p = self.alloc(1 + limbs.len());
+        // SAFETY: alloc returned 1 + limbs writable words.
+        unsafe {
+            *p = header(st, limbs.len());
+            std::ptr::copy_nonoverlapping(limbs.as_ptr(), p.add(1), limbs.len());
+        }
+        Term::boxed_ptr(p)
+    }
+
+    /// A list of `elems` ending in `tail`.
+    fn list_with_tail(&mut self, elems: &[Term], tail: Term) -> Term {
+        if elems.is_empty() {
+            return tail;
+        }
+        let p = self.alloc(2 * elems.len());
+        // SAFETY: alloc returned 2 * len writable words; cell i's tail points
+        // at cell i + 1 inside the same block.
+        unsafe {
+            for (i, e) in elems.iter().enumerate() {
+                *p.add(2 * i) = e.0;
+                *p.add(2 * i + 1) = if i + 1 == elems.len() {
+                    tail.0
+                } else {
+                    Term::list_ptr(p.add(2 * i + 2)).0
+                };
+            }
+        }
+        Term::list_ptr(p)
+    }
+
+    fn list(&mut self, elems: &[Term]) -> Term {
+        self.list_with_tail(elems, Term::NIL)
+    }
+
+    /// A string as a list of character codes.
+    fn str_list(&mut self, s: &str) -> Term {
+        let v: Vec<Term> = s.chars().map(|c| Term::small(c as i64)).collect();
+        self.list(&v)
+    }
+
+    /// A map from keys already sorted in term order and without duplicates.
+    fn map_sorted(&mut self, keys: &[Term], values: &[Term]) -> Term {
+        debug_assert_eq!(keys.len(), values.len());
+        let n = keys.len();
+        let p = self.alloc(1 + 2 * n);
+        // SAFETY: alloc returned 1 + 2n writable words.
+        unsafe {
+            *p = header(Subtag::Map, 2 * n);
+            std::ptr::copy_nonoverlapping(keys.as_ptr() as *const u64, p.add(1), n);
+            std::ptr::copy_nonoverlapping(values.as_ptr() as *const u64, p.add(1 + n), n);
+        }
+        Term::boxed_ptr(p)
+    }
+
+    /// A closure: lambda index and captured values.
+    fn closure(&mut self, lambda: u32, free: &[Term]) -> Term {
+        let p = self.alloc(2 + free.len());
+        // SAFETY: alloc returned 2 + len writable words.
+        unsafe {
+            *p = header(Subtag::Fun, 1 + free.len());
+            *p.add(1) = Term::small(lambda as i64).0;
+            std::ptr::copy_nonoverlapping(free.as_ptr() as *const u64, p.add(2), free.len());
+        }
+        Term::boxed_ptr(p)
+    }
+
+    fn export_fun(&mut self, m: Term, f: Term, arity: u32) -> Term {
+        self.tuple_like(Subtag::Export, &[m, f, Term::small(arity as i64)])
+    }
+
+    fn reference(&mut self, serial: u64) -> Term {
+        let p = self.alloc(2);
+        // SAFETY: alloc returned two writable words.
+        unsafe {
+            *p = header(Subtag::Ref, 1);
+            *p.add(1) = serial;
+        }
+        Term::boxed_ptr(p)
+    }
+
+    fn tuple_like(&mut self, st: Subtag, elems: &[Term]) -> Term {
+        let t = self.tuple(elems);
+        // SAFETY: `t` was just built with len words after its header.
+        unsafe { *t.ptr() = header(st, elems.len()) };
+        t
+    }
+
+    /// Copy `t` (deeply) into this allocator, except data outside `keep`'s
+    /// judgement: immediates are returned as they are.
+    fn copy_term(&mut self, t: Term) -> Term
+    where
+        Self: Sized,
+    {
+        gc::copy_term(self, t)
+    }
+}
+
+/// Overwrite element `i` (0-based) of a tuple built by this process and not
+/// yet visible to anyone else (used by setelement and record updates).
+pub fn set_element_raw(tuple: Term, i: usize, v: Term) {
+    assert!(tuple.is_boxed() && i < tuple.boxed_body().len());
+    // SAFETY: bounds checked above; the caller owns the fresh tuple.
+    unsafe { *tuple.ptr().add(1 + i) = v.0 };
+}
+
+/// Overwrite the tail of a fresh cons cell (used to build lists front to back).
+pub fn set_tail_raw(cell: Term, tail: Term) {
+    assert!(cell.is_list());
+    // SAFETY: a list term points to a two-word cell the caller just built.
+    unsafe { *cell.ptr().add(1) = tail.0 };
+}
+
+/// Heap sizes grow in steps as on BEAM; this is the smallest.
+pub const MIN_HEAP_WORDS: usize = 233;
+/// A BIF's overflow allocation takes at least this many words at a time.
+const FRAGMENT_WORDS: usize = 1024;
+
+pub struct Heap {
+    block: gc::Block,
+    top: usize,
+    /// Heap fragments: (block, used words). Newest last.
+    fragments: Vec<(Box<[u64]>, usize)>,
+    frag_words: usize,
+    /// Number of collections so far (for process_info).
+    pub collections: u64,
+}
+
+impl Default for Heap {
+    fn default() -> Self {
+        Heap::new(MIN_HEAP_WORDS)
+    }
+}
+
+impl Heap {
+    pub fn new(words: usize) -> Heap {
+        Heap {
+            block: gc::Block::new(words),
+            top: 0,
+            fragments: Vec::new(),
+            frag_words: 0,
+            collections: 0,
+        }
+    }
+
+    /// Whether `words` fit without a collection. Fragments count against the
+    /// heap so that a BIF-heavy loop still collects now and then.
+    #[inline(always)]
+    pub fn has_room(&self, words: usize) -> bool {
+        self.top + words + self.frag_words <= self.block.len()
+    }
+
+    /// Words in use (block and fragments).
+    pub fn used(&self) -> usize {
+        self.top + self.frag_words
+    }
+    pub fn size(&self) -> usize {
+        self.block.len()
+    }
+
+    #[inline(always)]
+    fn bump(&mut self, words: usize) -> Option<*mut u64> {
+        if self.top + words <= self.block.len() {
+            // SAFETY: top + words is within the block.
+            let p = unsafe { self.block.base().add(self.top) };
+            self.top += words;
+            Some(p)
+        } else {
+            None
+        }
+    }
+
+    fn fragment_alloc(&mut self, words: usize) -> *mut u64 {
+        if let Some((blk, used)) = self.fragments.last_mut() {
+            if *used + words <= blk.len() {
+                // SAFETY: used + words is within the fragment.
+                let p = unsafe { blk.as_mut_ptr().add(*used) };
+                *used += words;
+                self.frag_words += words;
+                return p;
+            }
+        }
+        let mut blk = vec![0u64; words.max(FRAGMENT_WORDS)].into_boxed_slice();
+        let p = blk.as_mut_ptr();
+        self.fragments.push((blk, words));
+        self.frag_words += words;
+        p
+    }
+
+    /// Whether `p` points into this heap's collectable memory.
+    #[inline]
+    pub(crate) fn contains(&self, p: *const u64) -> bool {
+        let base = self.block.base() as *const u64;
+        // SAFETY: one-past-the-end pointer of the block.
+        let end = unsafe { base.add(self.block.len()) };
+        if p >= base && p < end {
+            return true;
+        }
+        self.fragments.iter().any(|(b, _)| {
+            let s = b.as_ptr();
+            // SAFETY: one-past-the-end pointer of the fragment.
+            p >= s && p < unsafe { s.add(b.len()) }
+        })
+    }
+}
+
+impl Alloc for Heap {
+    #[inline(always)]
+    fn alloc(&mut self, words: usize) -> *mut u64 {
+        match self.bump(words) {
+            Some(p) => p,
+            None => self.fragment_alloc(words),
+        }
+    }
+}
+
+/// Memory that is never collected: module literals. Chunks are never moved
+/// or freed while the arena lives.
+#[derive(Default)]
+pub struct Arena {
+    chunks: Vec<(Box<[u64]>, usize)>,
+}
+
+// SAFETY: an Arena's contents are immutable once built (literals are only
+// read after loading), so sharing the pointers between threads is sound.
+unsafe impl Send for Arena {}
+// SAFETY: see above: no mutation through a shared reference.
+unsafe impl Sync for Arena {}
+
+impl Alloc for Arena {
+    fn alloc(&mut self, words: usize) -> *mut u64 {
+        if let Some((blk, used)) = self.chunks.last_mut() {
+            if *used + words <= blk.len() {
+                // SAFETY: used + words is within the chunk.
+                let p = unsafe { blk.as_mut_ptr().add(*used) };
+                *used += words;
+                return p;
+            }
+        }
+        let mut blk = vec![0u64; words.max(512)].into_boxed_slice();
+        let p = blk.as_mut_ptr();
+        self.chunks.push((blk, words));
+        p
+    }
+}
