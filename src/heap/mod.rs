@@ -7,6 +7,7 @@
 //! no collection ever moves.
 
 pub mod gc;
+pub mod stack;
 
 use crate::term::{header, Subtag, Term};
 use num_bigint::{BigInt, Sign};
@@ -135,13 +136,16 @@ pub trait Alloc {
         Term::boxed_ptr(p)
     }
 
-    /// A closure: lambda index and captured values.
-    fn closure(&mut self, lambda: u32, free: &[Term]) -> Term {
+    /// A closure: the address of its (never freed) lambda descriptor, kept
+    /// as a raw word with tag 00 that the collector leaves alone, then the
+    /// captured values.
+    fn closure(&mut self, lambda: u64, free: &[Term]) -> Term {
+        assert_eq!(lambda & 0b111, 0, "lambda descriptors are word aligned");
         let p = self.alloc(2 + free.len());
         // SAFETY: alloc returned 2 + len writable words.
         unsafe {
             *p = header(Subtag::Fun, 1 + free.len());
-            *p.add(1) = Term::small(lambda as i64).0;
+            *p.add(1) = lambda;
             std::ptr::copy_nonoverlapping(free.as_ptr() as *const u64, p.add(2), free.len());
         }
         Term::boxed_ptr(p)
@@ -230,6 +234,11 @@ impl Heap {
     #[inline(always)]
     pub fn has_room(&self, words: usize) -> bool {
         self.top + words + self.frag_words <= self.block.len()
+    }
+
+    #[inline(always)]
+    pub fn frag_words(&self) -> usize {
+        self.frag_words
     }
 
     /// Words in use (block and fragments).
@@ -324,4 +333,14 @@ impl Alloc for Arena {
         self.chunks.push((blk, words));
         p
     }
+}
+
+/// A shared reference from a pointer that was made from a leaked
+/// (`Box::leak`) or otherwise `'static` value: loaded modules, exports and
+/// lambdas are never freed.
+pub(crate) fn static_ref<T>(p: *mut T) -> &'static T {
+    assert!(!p.is_null());
+    // SAFETY: callers only pass pointers obtained from `&'static T` (code
+    // objects are leaked on load and live until the VM exits).
+    unsafe { &*p }
 }

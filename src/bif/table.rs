@@ -1,0 +1,41 @@
+// The BIF table: one row per built-in. Included by bif/mod.rs.
+bif_table! {
+    APPLY2 = "erlang":"apply"/2 => erlang::apply_trap;
+    APPLY3 = "erlang":"apply"/3 => erlang::apply_trap;
+    NEG = "erlang":"-"/1 => erlang::neg, guard;
+    BNOT = "erlang":"bnot"/1 => erlang::bnot, guard;
+    NOT = "erlang":"not"/1 => erlang::not, guard;
+    AND = "erlang":"and"/2 => erlang::and, guard;
+    OR = "erlang":"or"/2 => erlang::or, guard;
+    XOR = "erlang":"xor"/2 => erlang::xor, guard;
+    APPEND = "erlang":"++"/2 => erlang::append;
+    SUBTRACT = "erlang":"--"/2 => erlang::subtract;
+    ELEMENT = "erlang":"element"/2 => erlang::element, guard;
+    SETELEMENT = "erlang":"setelement"/3 => erlang::setelement;
+    TUPLE_SIZE = "erlang":"tuple_size"/1 => erlang::tuple_size, guard;
+    LENGTH = "erlang":"length"/1 => erlang::length, guard;
+    HD = "erlang":"hd"/1 => erlang::hd, guard;
+    TL = "erlang":"tl"/1 => erlang::tl, guard;
+    MAP_SIZE = "erlang":"map_size"/1 => maps::map_size, guard;
+    IS_MAP_KEY = "erlang":"is_map_key"/2 => maps::is_map_key, guard;
+    MAP_GET = "erlang":"map_get"/2 => maps::map_get, guard;
+    THROW = "erlang":"throw"/1 => erlang::throw;
+    ERROR1 = "erlang":"error"/1 => erlang::error1;
+    ERROR2 = "erlang":"error"/2 => erlang::error2;
+    EXIT1 = "erlang":"exit"/1 => erlang::exit1;
+    RAISE3 = "erlang":"raise"/3 => erlang::raise3;
+    MAPS_GET2 = "maps":"get"/2 => maps::get2;
+    MAPS_FIND = "maps":"find"/2 => maps::find;
+    MAPS_PUT = "maps":"put"/3 => maps::put;
+    MAPS_IS_KEY = "maps":"is_key"/2 => maps::is_key;
+    MAPS_FROM_LIST = "maps":"from_list"/1 => maps::from_list;
+    MAPS_TO_LIST = "maps":"to_list"/1 => maps::to_list;
+    MAPS_KEYS = "maps":"keys"/1 => maps::keys;
+    MAPS_VALUES = "maps":"values"/1 => maps::values;
+    MAPS_REMOVE = "maps":"remove"/2 => maps::remove;
+    MAPS_TAKE = "maps":"take"/2 => maps::take;
+    MAPS_UPDATE = "maps":"update"/3 => maps::update;
+    MAPS_MERGE = "maps":"merge"/2 => maps::merge;
+    MAPS_NEW = "maps":"new"/0 => maps::new;
+    MAPS_SIZE = "maps":"size"/1 => maps::map_size;
+}

@@ -1,0 +1,224 @@
+//! The instruction set, declared once. The `instructions!` table below
+//! generates the `Instr` enum (typed operands), each instruction's name and
+//! reduction cost; the disassembler prints instructions from the same table.
+//!
+//! Conventions (as on BEAM):
+//! - arguments are passed in x0..x(n-1); a result comes back in x0;
+//! - Y registers are slots of the current stack frame, y0 on top;
+//! - `fail` is an absolute index into the module's code; 0 means "raise"
+//!   (index 0 is never a jump target: every module starts with a header);
+//! - `live` is how many X registers hold values at an allocating
+//!   instruction, i.e. the roots the collector must keep.
+
+use crate::term::Term;
+use std::fmt;
+
+/// Operand: where a value comes from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Src {
+    X(u16),
+    Y(u16),
+    /// Index into the module's constant table (immediates and literals).
+    Lit(u32),
+}
+
+/// Destination register.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Dst {
+    X(u16),
+    Y(u16),
+}
+
+impl From<Dst> for Src {
+    fn from(d: Dst) -> Src {
+        match d {
+            Dst::X(i) => Src::X(i),
+            Dst::Y(i) => Src::Y(i),
+        }
+    }
+}
+
+impl fmt::Debug for Src {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Src::X(i) => write!(f, "x{i}"),
+            Src::Y(i) => write!(f, "y{i}"),
+            Src::Lit(i) => write!(f, "lit{i}"),
+        }
+    }
+}
+impl fmt::Debug for Dst {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Src::from(*self).fmt(f)
+    }
+}
+
+/// A jump target: an index into the module's code.
+pub type Label = u32;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypeTest {
+    Integer,
+    Float,
+    Number,
+    Atom,
+    Boolean,
+    /// `[]` or a cons cell
+    List,
+    NonEmptyList,
+    Nil,
+    Tuple,
+    Map,
+    Function,
+    Pid,
+    Reference,
+    Binary,
+    Port,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cmp {
+    Lt,
+    Ge,
+    Eq,
+    Ne,
+    EqExact,
+    NeExact,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArithOp {
+    Add,
+    Sub,
+    Mul,
+    FDiv,
+    IDiv,
+    Rem,
+    Band,
+    Bor,
+    Bxor,
+    Bsl,
+    Bsr,
+}
+
+/// Runtime errors raised by a single instruction with the value at hand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// `{badmatch, V}`
+    Badmatch,
+    /// `{case_clause, V}`
+    CaseClause,
+    /// `{try_clause, V}`
+    TryClause,
+    /// `if_clause` (value ignored)
+    IfClause,
+    /// `{badrecord, V}`
+    Badrecord,
+    /// `{badmap, V}`
+    Badmap,
+    /// `{badkey, V}`
+    Badkey,
+    /// `badarg`
+    Badarg,
+}
+
+macro_rules! instructions {
+    ($( $(#[doc = $doc:expr])* $name:ident { $($field:ident : $ty:ty),* } = $reds:expr ),* $(,)?) => {
+        #[derive(Clone, Debug)]
+        pub enum Instr {
+            $( $(#[doc = $doc])* $name { $($field: $ty),* } ),*
+        }
+        impl Instr {
+            pub fn name(&self) -> &'static str {
+                match self { $(Instr::$name { .. } => stringify!($name)),* }
+            }
+            /// Reductions the instruction spends.
+            pub fn reductions(&self) -> i32 {
+                match self { $(Instr::$name { .. } => $reds),* }
+            }
+        }
+    };
+}
+
+instructions! {
+    /// Start of a function: where function_clause errors name the function.
+    FuncInfo { function: u32 } = 0,
+    /// Copy a value.
+    Move { src: Src, dst: Dst } = 0,
+    /// Exchange two registers.
+    Swap { a: Dst, b: Dst } = 0,
+    /// Push a frame: the continuation and `n` Y slots set to [].
+    Allocate { n: u16 } = 0,
+    /// Pop the frame of `n` slots, restoring the continuation.
+    Deallocate { n: u16 } = 0,
+    /// Jump to the continuation.
+    Return {} = 1,
+    /// Local call; the continuation is the next instruction.
+    Call { arity: u16, target: Label } = 1,
+    /// Local tail call after popping a frame of `dealloc` slots.
+    CallLast { arity: u16, target: Label, dealloc: u16 } = 1,
+    /// Local tail call without a frame.
+    CallOnly { arity: u16, target: Label } = 1,
+    /// Call through the module's import table (newest version of the callee).
+    CallExt { arity: u16, import: u32 } = 1,
+    CallExtLast { arity: u16, import: u32, dealloc: u16 } = 1,
+    CallExtOnly { arity: u16, import: u32 } = 1,
+    /// Call the fun in x[arity] with arguments x0..x(arity-1).
+    CallFun { arity: u16 } = 1,
+    CallFunLast { arity: u16, dealloc: u16 } = 1,
+    /// Call a built-in; arguments x0..x(n-1), result in x0. Clobbers X.
+    CallBif { bif: u16, arity: u16 } = 1,
+    CallBifLast { bif: u16, arity: u16, dealloc: u16 } = 1,
+    /// `M:F(Args)` with M and F computed: x[arity] = M, x[arity+1] = F.
+    Apply { arity: u16 } = 1,
+    ApplyLast { arity: u16, dealloc: u16 } = 1,
+    Jump { target: Label } = 0,
+    /// Fail unless `a <cmp> b`.
+    Test { cmp: Cmp, fail: Label, a: Src, b: Src } = 0,
+    /// Fail unless the value has the type.
+    IsType { test: TypeTest, fail: Label, src: Src } = 0,
+    IsTupleArity { fail: Label, src: Src, arity: u32 } = 0,
+    IsFunctionArity { fail: Label, src: Src, arity: Src } = 0,
+    /// Jump on an atom or integer value; `fail` if none matches.
+    SelectVal { src: Src, fail: Label, table: Box<[(Term, Label)]> } = 0,
+    /// Jump on tuple arity.
+    SelectArity { src: Src, fail: Label, table: Box<[(u32, Label)]> } = 0,
+    /// Split a cons cell (the source was tested to be one).
+    GetList { src: Src, hd: Dst, tl: Dst } = 0,
+    GetHd { src: Src, dst: Dst } = 0,
+    GetTl { src: Src, dst: Dst } = 0,
+    /// Element `index` (0-based) of a tuple (tested before).
+    GetTupleElement { src: Src, index: u32, dst: Dst } = 0,
+    /// Fail unless the map has the key; otherwise fetch its value.
+    GetMapElement { fail: Label, src: Src, key: Src, dst: Dst } = 0,
+    /// Make sure `need` words are free, collecting with `live` X registers.
+    TestHeap { need: u32, live: u16 } = 0,
+    PutList { hd: Src, tl: Src, dst: Dst } = 0,
+    PutTuple { elems: Box<[Src]>, dst: Dst } = 0,
+    /// Build a closure over module lambda `lambda` with captured values.
+    MakeFun { lambda: u32, free: Box<[Src]>, dst: Dst } = 1,
+    /// Build a map from `base` (or a new one when None) with the pairs;
+    /// `exact` pairs must exist (`:=`), otherwise `{badkey,K}`.
+    PutMap { base: Option<Src>, assoc: Box<[(Src, Src)]>, exact: Box<[(Src, Src)]>, dst: Dst, live: u16 } = 1,
+    /// Arithmetic; on error jump to `fail` (guards) or raise (fail = 0).
+    Arith { op: ArithOp, fail: Label, a: Src, b: Src, dst: Dst, live: u16 } = 0,
+    /// A built-in with its arguments in operands; may allocate; does not
+    /// clobber X registers other than `dst`. Errors jump to `fail` or raise.
+    Bif { bif: u16, fail: Label, args: Box<[Src]>, dst: Dst, live: u16 } = 0,
+    /// Compare and produce true/false (comparison used as a value).
+    CmpValue { cmp: Cmp, a: Src, b: Src, dst: Dst } = 0,
+    /// Install an exception handler at `handler` (x0..x2 = class, reason, stacktrace).
+    TryBegin { handler: Label } = 0,
+    /// Remove the innermost handler.
+    TryEnd {} = 0,
+    /// In a `catch` handler: turn x0..x2 into the value of `catch Expr` in x0.
+    CatchValue { live: u16 } = 0,
+    /// Raise class/reason with the given stacktrace term (rethrow).
+    Raise { class: Src, reason: Src, trace: Src } = 0,
+    /// Raise an error built from the value.
+    Error { kind: ErrorKind, src: Src } = 0,
+    /// Raise function_clause for the function whose arguments are x0..x(arity-1).
+    FunctionClause { arity: u16 } = 0,
+    /// Record field access with the tuple tested: `{badrecord, V}` otherwise.
+    RecordCheck { src: Src, name: Src, size: u32 } = 0,
+}

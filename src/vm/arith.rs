@@ -1,0 +1,154 @@
+//! Arithmetic beyond the small-integer fast path: bignums, floats, and the
+//! errors OTP raises (`badarith`).
+
+use super::exception::Exception;
+use super::process::Process;
+use crate::code::instr::ArithOp;
+use crate::heap::Alloc;
+use crate::term::Term;
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+enum Num {
+    Int(BigInt),
+    Float(f64),
+}
+
+fn num(t: Term) -> Option<Num> {
+    if let Some(f) = t.as_float() {
+        Some(Num::Float(f))
+    } else {
+        t.to_bigint().map(Num::Int)
+    }
+}
+
+fn as_f(n: &Num) -> f64 {
+    match n {
+        Num::Int(i) => i.to_f64().unwrap_or(f64::INFINITY),
+        Num::Float(f) => *f,
+    }
+}
+
+/// Store a result, collecting first if the heap is full (the operands are
+/// no longer needed, so only `live` registers are roots).
+fn store_float(p: &mut Process, f: f64, live: usize) -> Result<Term, Exception> {
+    if !f.is_finite() {
+        return Err(Exception::badarith());
+    }
+    p.ensure(2, live);
+    Ok(p.heap.float(f))
+}
+
+pub fn store_int(p: &mut Process, i: BigInt, live: usize) -> Term {
+    if let Some(v) = i.to_i64() {
+        if Term::fits_small(v) {
+            return Term::small(v);
+        }
+    }
+    p.ensure(2 + (i.bits() as usize).div_ceil(64), live);
+    p.heap.bigint(&i)
+}
+
+/// Largest shift accepted before the result is considered too large.
+const MAX_SHIFT: i64 = 1 << 24;
+
+pub fn binary(p: &mut Process, op: ArithOp, a: Term, b: Term, live: usize) -> Result<Term, Exception> {
+    let (x, y) = match (num(a), num(b)) {
+        (Some(x), Some(y)) => (x, y),
+        _ => return Err(Exception::badarith()),
+    };
+    match op {
+        ArithOp::Add | ArithOp::Sub | ArithOp::Mul => match (&x, &y) {
+            (Num::Int(i), Num::Int(j)) => {
+                let r = match op {
+                    ArithOp::Add => i + j,
+                    ArithOp::Sub => i - j,
+                    _ => i * j,
+                };
+                Ok(store_int(p, r, live))
+            }
+            _ => {
+                let (f, g) = (as_f(&x), as_f(&y));
+                let r = match op {
+                    ArithOp::Add => f + g,
+                    ArithOp::Sub => f - g,
+                    _ => f * g,
+                };
+                store_float(p, r, live)
+            }
+        },
+        ArithOp::FDiv => {
+            let g = as_f(&y);
+            if g == 0.0 {
+                return Err(Exception::badarith());
+            }
+            store_float(p, as_f(&x) / g, live)
+        }
+        _ => {
+            let (i, j) = match (x, y) {
+                (Num::Int(i), Num::Int(j)) => (i, j),
+                _ => return Err(Exception::badarith()),
+            };
+            let r = match op {
+                ArithOp::IDiv | ArithOp::Rem if j.is_zero() => return Err(Exception::badarith()),
+                ArithOp::IDiv => {
+                    let (q, _) = i.div_rem(&j); // truncating, as Erlang's div
+                    q
+                }
+                ArithOp::Rem => {
+                    let (_, r) = i.div_rem(&j);
+                    r
+                }
+                ArithOp::Band => i & j,
+                ArithOp::Bor => i | j,
+                ArithOp::Bxor => i ^ j,
+                ArithOp::Bsl | ArithOp::Bsr => {
+                    let s = j.to_i64().unwrap_or(if j.is_negative() { i64::MIN } else { i64::MAX });
+                    let s = if op == ArithOp::Bsr { s.saturating_neg() } else { s };
+                    if s > MAX_SHIFT {
+                        if i.is_zero() {
+                            BigInt::zero()
+                        } else {
+                            return Err(Exception::error(Term::atom(crate::term::atoms::SYSTEM_LIMIT)));
+                        }
+                    } else if s >= 0 {
+                        i << (s as usize)
+                    } else {
+                        let s = s.unsigned_abs().min(1 << 40) as usize;
+                        // Arithmetic shift: floor division by 2^s.
+                        if i.is_negative() {
+                            let bits = i.bits() as usize;
+                            if s >= bits {
+                                BigInt::from(-1)
+                            } else {
+                                i >> s
+                            }
+                        } else {
+                            i >> s
+                        }
+                    }
+                }
+                _ => unreachable!(),
+            };
+            Ok(store_int(p, r, live))
+        }
+    }
+}
+
+/// `-X` (a BIF: allocates without collecting).
+pub fn negate(p: &mut Process, a: Term) -> Result<Term, Exception> {
+    match num(a) {
+        Some(Num::Int(i)) => Ok(p.heap.bigint(&-i)),
+        Some(Num::Float(f)) => Ok(p.heap.float(-f)),
+        None => Err(Exception::badarith()),
+    }
+}
+
+/// `bnot X` (a BIF: allocates without collecting).
+pub fn bnot(p: &mut Process, a: Term) -> Result<Term, Exception> {
+    match num(a) {
+        Some(Num::Int(i)) => Ok(p.heap.bigint(&!i)),
+        _ => Err(Exception::badarith()),
+    }
+}

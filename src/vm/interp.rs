@@ -1,0 +1,613 @@
+//! The interpreter: one function that runs a process for a budget of
+//! reductions.
+//!
+//! Safe points, where the collector may run: `TestHeap`, the slow paths of
+//! `Arith`/`Bif`/`PutMap` (with their `live` count), and calls (with the
+//! arguments live) when heap fragments have piled up.
+
+use super::exception::{BifResult, Class, Exception};
+use super::process::{Handler, Process, Resume};
+use super::{arith, stacktrace};
+use crate::bif;
+use crate::code::instr::{ArithOp, Cmp, Dst, ErrorKind, Instr, Src, TypeTest};
+use crate::code::{server, Lambda, Module};
+use crate::heap::Alloc;
+use crate::term::order::{compare, eq, eq_exact};
+use crate::term::{atoms, Atom, Subtag, Term};
+use std::cmp::Ordering;
+
+pub enum Exit {
+    /// Budget spent; `process.resume` says where to continue.
+    Yield,
+    /// The initial call returned this value.
+    Done(Term),
+    /// An exception was not caught.
+    Crash(Exception),
+}
+
+/// What a call resolves to.
+enum Callee {
+    Code(&'static Module, u32),
+    Bif(u16),
+}
+
+/// Set up `p` to call `module:function(args)` when run.
+pub fn prepare_call(p: &mut Process, m: Atom, f: Atom, args: &[Term]) -> Result<(), Exception> {
+    let md = server::ensure_loaded(m).map_err(|_| Exception::error(Term::atom(atoms::UNDEF)))?;
+    let entry = md
+        .exports
+        .iter()
+        .find(|(n, a, _)| *n == f && *a as usize == args.len())
+        .map(|e| e.2)
+        .ok_or_else(|| Exception::error(Term::atom(atoms::UNDEF)))?;
+    p.x[..args.len()].copy_from_slice(args);
+    p.resume = Some(Resume { module: md, pc: entry, cp: (None, 0) });
+    Ok(())
+}
+
+#[inline(always)]
+fn cmp_holds(cmp: Cmp, a: Term, b: Term) -> bool {
+    match cmp {
+        Cmp::Lt => {
+            if Term::both_small(a, b) {
+                a.small_value() < b.small_value()
+            } else {
+                compare(a, b) == Ordering::Less
+            }
+        }
+        Cmp::Ge => {
+            if Term::both_small(a, b) {
+                a.small_value() >= b.small_value()
+            } else {
+                compare(a, b) != Ordering::Less
+            }
+        }
+        Cmp::Eq => eq(a, b),
+        Cmp::Ne => !eq(a, b),
+        Cmp::EqExact => eq_exact(a, b),
+        Cmp::NeExact => !eq_exact(a, b),
+    }
+}
+
+fn type_holds(test: TypeTest, t: Term) -> bool {
+    match test {
+        TypeTest::Integer => t.is_integer(),
+        TypeTest::Float => t.is_float(),
+        TypeTest::Number => t.is_number(),
+        TypeTest::Atom => t.is_atom(),
+        TypeTest::Boolean => t.is_boolean(),
+        TypeTest::List => t.is_list() || t.is_nil(),
+        TypeTest::NonEmptyList => t.is_list(),
+        TypeTest::Nil => t.is_nil(),
+        TypeTest::Tuple => t.is_tuple(),
+        TypeTest::Map => t.is_map(),
+        TypeTest::Function => t.is_fun(),
+        TypeTest::Pid => t.is_pid(),
+        TypeTest::Reference => t.is_ref(),
+        TypeTest::Binary | TypeTest::Port => false,
+    }
+}
+
+/// The lambda a closure runs.
+pub fn closure_lambda(f: Term) -> &'static Lambda {
+    let w = f.boxed_body()[0].0;
+    crate::heap::static_ref(w as *mut Lambda)
+}
+
+pub fn run(p: &mut Process, budget: i32) -> Exit {
+    let resume = p.resume.take().expect("process has no code to run");
+    let mut module: &'static Module = resume.module;
+    let mut code: &'static [Instr] = &module.code;
+    let mut consts: &'static [Term] = &module.consts;
+    let mut pc = resume.pc as usize;
+    let mut cp = resume.cp;
+    let mut reds = budget;
+
+    macro_rules! get {
+        ($s:expr) => {
+            match $s {
+                Src::X(i) => p.x[i as usize],
+                Src::Y(i) => p.stack.y(i),
+                Src::Lit(i) => consts[i as usize],
+            }
+        };
+    }
+    macro_rules! put {
+        ($d:expr, $v:expr) => {{
+            let v = $v;
+            match $d {
+                Dst::X(i) => p.x[i as usize] = v,
+                Dst::Y(i) => p.stack.set_y(i, v),
+            }
+        }};
+    }
+    macro_rules! jump_to {
+        ($m:expr, $pc:expr) => {{
+            module = $m;
+            code = &module.code;
+            consts = &module.consts;
+            pc = $pc as usize;
+        }};
+    }
+    // Raise an exception: unwind to the innermost handler or leave.
+    macro_rules! raise {
+        ($e:expr) => {{
+            let mut e: Exception = $e;
+            if e.trace == Term::NON_VALUE {
+                e.trace = stacktrace::build(p, module, pc.saturating_sub(1), &e);
+            }
+            match p.handlers.pop() {
+                Some(h) => {
+                    p.stack.truncate(h.stack_len);
+                    p.x[0] = Term::atom(e.class.atom());
+                    p.x[1] = e.reason;
+                    p.x[2] = e.trace;
+                    jump_to!(h.module, h.label);
+                    continue;
+                }
+                None => {
+                    p.reductions += (budget - reds).max(0) as u64;
+                    return Exit::Crash(e);
+                }
+            }
+        }};
+    }
+    // Spend a reduction for a call; yield at the call when the budget is spent.
+    macro_rules! call_reds {
+        ($arity:expr, $resume_m:expr, $resume_pc:expr) => {{
+            reds -= 1;
+            if p.heap.frag_words() > 0 && !p.heap.has_room(0) {
+                p.gc(0, $arity as usize);
+            }
+            if reds <= 0 {
+                p.reductions += budget as u64;
+                p.resume = Some(Resume { module: $resume_m, pc: $resume_pc as u32, cp });
+                return Exit::Yield;
+            }
+        }};
+    }
+    macro_rules! fail_or_raise {
+        ($fail:expr, $e:expr) => {{
+            if $fail != 0 {
+                pc = $fail as usize;
+                continue;
+            } else {
+                raise!($e)
+            }
+        }};
+    }
+    macro_rules! enter_callee {
+        ($callee:expr, $arity:expr) => {{
+            match $callee {
+                Callee::Code(m, entry) => jump_to!(m, entry),
+                Callee::Bif(b) => {
+                    let args: Vec<Term> = p.x[..$arity as usize].to_vec();
+                    match call_bif(p, b, &args) {
+                        Ok(v) => {
+                            p.x[0] = v;
+                            match cp {
+                                (Some(m), c) => jump_to!(m, c),
+                                (None, _) => return Exit::Done(v),
+                            }
+                        }
+                        Err(e) => raise!(e),
+                    }
+                }
+            }
+        }};
+    }
+
+    loop {
+        let ins = &code[pc];
+        pc += 1;
+        match ins {
+            Instr::FuncInfo { .. } => {}
+            Instr::Move { src, dst } => put!(*dst, get!(*src)),
+            Instr::Swap { a, b } => {
+                let va = get!(Src::from(*a));
+                let vb = get!(Src::from(*b));
+                put!(*a, vb);
+                put!(*b, va);
+            }
+            Instr::Allocate { n } => p.stack.allocate(*n as usize, cp),
+            Instr::Deallocate { n } => cp = p.stack.deallocate(*n as usize),
+            Instr::Return {} => match cp {
+                (Some(m), c) => jump_to!(m, c),
+                (None, _) => {
+                    p.reductions += (budget - reds).max(0) as u64;
+                    return Exit::Done(p.x[0]);
+                }
+            },
+            Instr::Call { arity, target } => {
+                cp = (Some(module), pc as u32);
+                call_reds!(*arity, module, *target);
+                pc = *target as usize;
+            }
+            Instr::CallLast { arity, target, dealloc } => {
+                cp = p.stack.deallocate(*dealloc as usize);
+                call_reds!(*arity, module, *target);
+                pc = *target as usize;
+            }
+            Instr::CallOnly { arity, target } => {
+                call_reds!(*arity, module, *target);
+                pc = *target as usize;
+            }
+            Instr::CallExt { arity, import } | Instr::CallExtLast { arity, import, .. } | Instr::CallExtOnly { arity, import } => {
+                match ins {
+                    Instr::CallExt { .. } => cp = (Some(module), pc as u32),
+                    Instr::CallExtLast { dealloc, .. } => cp = p.stack.deallocate(*dealloc as usize),
+                    _ => {}
+                }
+                let exp = module.imports[*import as usize];
+                let callee = match exp.target() {
+                    Some(t) => Callee::Code(t.module, t.entry),
+                    None => match resolve_mfa(p, exp.module, exp.function, *arity as u32) {
+                        Ok(c) => c,
+                        Err(e) => raise!(e),
+                    },
+                };
+                if let Callee::Code(m, entry) = callee {
+                    call_reds!(*arity, m, entry);
+                }
+                enter_callee!(callee, *arity);
+            }
+            Instr::Apply { arity } | Instr::ApplyLast { arity, .. } => {
+                let m = p.x[*arity as usize];
+                let f = p.x[*arity as usize + 1];
+                match ins {
+                    Instr::Apply { .. } => cp = (Some(module), pc as u32),
+                    Instr::ApplyLast { dealloc, .. } => cp = p.stack.deallocate(*dealloc as usize),
+                    _ => {}
+                }
+                let callee = match (m.as_atom(), f.as_atom()) {
+                    (Some(ma), Some(fa)) => match resolve_mfa(p, ma, fa, *arity as u32) {
+                        Ok(c) => c,
+                        Err(e) => raise!(e),
+                    },
+                    _ => raise!(Exception::badarg()),
+                };
+                if let Callee::Code(m, entry) = callee {
+                    call_reds!(*arity, m, entry);
+                }
+                enter_callee!(callee, *arity);
+            }
+            Instr::CallFun { arity } | Instr::CallFunLast { arity, .. } => {
+                let arity = *arity as usize;
+                let f = p.x[arity];
+                let callee = match prepare_fun_call(p, f, arity) {
+                    Ok(c) => c,
+                    Err(e) => raise!(e),
+                };
+                match ins {
+                    Instr::CallFun { .. } => cp = (Some(module), pc as u32),
+                    Instr::CallFunLast { dealloc, .. } => cp = p.stack.deallocate(*dealloc as usize),
+                    _ => {}
+                }
+                if let Callee::Code(m, entry) = callee {
+                    call_reds!(arity, m, entry);
+                }
+                enter_callee!(callee, arity);
+            }
+            Instr::CallBif { bif, arity } | Instr::CallBifLast { bif, arity, .. } => {
+                reds -= 1;
+                let n = *arity as usize;
+                if *bif == bif::APPLY2 || *bif == bif::APPLY3 {
+                    // apply/2,3: spread the argument list and call.
+                    let callee = match prepare_apply(p, *bif, n) {
+                        Ok(c) => c,
+                        Err(e) => raise!(e),
+                    };
+                    let args_n = match callee.1 {
+                        Some(k) => k,
+                        None => raise!(Exception::badarg()),
+                    };
+                    match ins {
+                        Instr::CallBif { .. } => cp = (Some(module), pc as u32),
+                        Instr::CallBifLast { dealloc, .. } => cp = p.stack.deallocate(*dealloc as usize),
+                        _ => {}
+                    }
+                    enter_callee!(callee.0, args_n);
+                    continue;
+                }
+                p.ensure(bif::BIF_RESERVE, n);
+                let args: [Term; 4] = [p.x[0], p.x[1], p.x[2], p.x[3]];
+                let r = if n <= 4 { call_bif(p, *bif, &args[..n]) } else { call_bif(p, *bif, &p.x[..n].to_vec()) };
+                match r {
+                    Ok(v) => {
+                        p.x[0] = v;
+                        if let Instr::CallBifLast { dealloc, .. } = ins {
+                            cp = p.stack.deallocate(*dealloc as usize);
+                            match cp {
+                                (Some(m), c) => jump_to!(m, c),
+                                (None, _) => return Exit::Done(v),
+                            }
+                        }
+                    }
+                    Err(e) => raise!(e),
+                }
+            }
+            Instr::Jump { target } => pc = *target as usize,
+            Instr::Test { cmp, fail, a, b } => {
+                if !cmp_holds(*cmp, get!(*a), get!(*b)) {
+                    pc = *fail as usize;
+                }
+            }
+            Instr::CmpValue { cmp, a, b, dst } => {
+                let r = cmp_holds(*cmp, get!(*a), get!(*b));
+                put!(*dst, Term::bool(r));
+            }
+            Instr::IsType { test, fail, src } => {
+                if !type_holds(*test, get!(*src)) {
+                    pc = *fail as usize;
+                }
+            }
+            Instr::IsTupleArity { fail, src, arity } => {
+                let t = get!(*src);
+                if !(t.is_tuple() && t.boxed_body().len() == *arity as usize) {
+                    pc = *fail as usize;
+                }
+            }
+            Instr::IsFunctionArity { fail, src, arity } => {
+                let f = get!(*src);
+                let a = get!(*arity);
+                if !(a.is_small() && fun_arity(f) == Some(a.small_value() as u32)) {
+                    pc = *fail as usize;
+                }
+            }
+            Instr::SelectVal { src, fail, table } => {
+                let v = get!(*src);
+                pc = *fail as usize;
+                for (k, l) in table.iter() {
+                    if *k == v {
+                        pc = *l as usize;
+                        break;
+                    }
+                }
+            }
+            Instr::SelectArity { src, fail, table } => {
+                let v = get!(*src);
+                pc = *fail as usize;
+                if v.is_tuple() {
+                    let n = v.boxed_body().len() as u32;
+                    for (k, l) in table.iter() {
+                        if *k == n {
+                            pc = *l as usize;
+                            break;
+                        }
+                    }
+                }
+            }
+            Instr::GetList { src, hd, tl } => {
+                let (h, t) = get!(*src).cons_parts();
+                put!(*hd, h);
+                put!(*tl, t);
+            }
+            Instr::GetHd { src, dst } => put!(*dst, get!(*src).head()),
+            Instr::GetTl { src, dst } => put!(*dst, get!(*src).tail()),
+            Instr::GetTupleElement { src, index, dst } => {
+                let v = get!(*src).boxed_body()[*index as usize];
+                put!(*dst, v)
+            }
+            Instr::GetMapElement { fail, src, key, dst } => {
+                let m = get!(*src);
+                match bif::maps::lookup(m, get!(*key)) {
+                    Some(v) => put!(*dst, v),
+                    None => pc = *fail as usize,
+                }
+            }
+            Instr::TestHeap { need, live } => p.ensure(*need as usize, *live as usize),
+            Instr::PutList { hd, tl, dst } => {
+                let c = p.heap.cons(get!(*hd), get!(*tl));
+                put!(*dst, c)
+            }
+            Instr::PutTuple { elems, dst } => {
+                let n = elems.len();
+                let t = p.heap.tuple_filled(n, Term::NIL);
+                for (i, s) in elems.iter().enumerate() {
+                    crate::heap::set_element_raw(t, i, get!(*s));
+                }
+                put!(*dst, t)
+            }
+            Instr::MakeFun { lambda, free, dst } => {
+                let l = module.lambdas[*lambda as usize];
+                let vals: Vec<Term> = free.iter().map(|s| get!(*s)).collect();
+                let f = p.heap.closure(l as *const Lambda as u64, &vals);
+                put!(*dst, f)
+            }
+            Instr::PutMap { base, assoc, exact, dst, live } => {
+                let need = bif::maps::need_words(base.map(|b| get!(b)), assoc.len());
+                p.ensure(need, *live as usize);
+                let base_t = base.map(|b| get!(b));
+                let a: Vec<(Term, Term)> = assoc.iter().map(|(k, v)| (get!(*k), get!(*v))).collect();
+                let e: Vec<(Term, Term)> = exact.iter().map(|(k, v)| (get!(*k), get!(*v))).collect();
+                match bif::maps::put_many(p, base_t, &a, &e) {
+                    Ok(m) => put!(*dst, m),
+                    Err(e) => raise!(e),
+                }
+            }
+            Instr::Arith { op, fail, a, b, dst, live } => {
+                let (va, vb) = (get!(*a), get!(*b));
+                if Term::both_small(va, vb) {
+                    let (x, y) = (va.small_value(), vb.small_value());
+                    let fast = match op {
+                        ArithOp::Add => Some(x + y),
+                        ArithOp::Sub => Some(x - y),
+                        ArithOp::Mul => x.checked_mul(y),
+                        _ => None,
+                    };
+                    if let Some(r) = fast {
+                        if Term::fits_small(r) {
+                            put!(*dst, Term::small(r));
+                            continue;
+                        }
+                    }
+                }
+                match arith::binary(p, *op, va, vb, *live as usize) {
+                    Ok(v) => put!(*dst, v),
+                    Err(e) => fail_or_raise!(*fail, e),
+                }
+            }
+            Instr::Bif { bif, fail, args, dst, live } => {
+                p.ensure(bif::BIF_RESERVE, *live as usize);
+                let mut vals: [Term; 4] = [Term::NIL; 4];
+                for (i, s) in args.iter().enumerate() {
+                    vals[i] = get!(*s);
+                }
+                match call_bif(p, *bif, &vals[..args.len()]) {
+                    Ok(v) => put!(*dst, v),
+                    Err(e) => fail_or_raise!(*fail, e),
+                }
+            }
+            Instr::TryBegin { handler } => {
+                p.handlers.push(Handler { stack_len: p.stack.len(), module, label: *handler });
+            }
+            Instr::TryEnd {} => {
+                p.handlers.pop();
+            }
+            Instr::CatchValue { live } => {
+                let class = p.x[0].as_atom().and_then(Class::from_atom).unwrap_or(Class::Error);
+                p.ensure(6, (*live as usize).max(3));
+                let v = match class {
+                    Class::Throw => p.x[1],
+                    Class::Exit => p.heap.tuple(&[Term::atom(atoms::EXIT_CAPS), p.x[1]]),
+                    Class::Error => {
+                        let inner = p.heap.tuple(&[p.x[1], p.x[2]]);
+                        p.heap.tuple(&[Term::atom(atoms::EXIT_CAPS), inner])
+                    }
+                };
+                p.x[0] = v;
+            }
+            Instr::Raise { class, reason, trace } => {
+                let c = get!(*class).as_atom().and_then(Class::from_atom).unwrap_or(Class::Error);
+                let mut e = Exception::new(c, get!(*reason));
+                e.trace = get!(*trace);
+                raise!(e)
+            }
+            Instr::Error { kind, src } => {
+                let v = get!(*src);
+                p.ensure(3, 0);
+                let e = match kind {
+                    ErrorKind::Badmatch => Exception::tagged(&mut p.heap, atoms::BADMATCH, v),
+                    ErrorKind::CaseClause => Exception::tagged(&mut p.heap, atoms::CASE_CLAUSE, v),
+                    ErrorKind::TryClause => Exception::tagged(&mut p.heap, atoms::TRY_CLAUSE, v),
+                    ErrorKind::Badrecord => Exception::tagged(&mut p.heap, atoms::BADRECORD, v),
+                    ErrorKind::Badmap => Exception::tagged(&mut p.heap, atoms::BADMAP, v),
+                    ErrorKind::Badkey => Exception::tagged(&mut p.heap, atoms::BADKEY, v),
+                    ErrorKind::IfClause => Exception::error(Term::atom(atoms::IF_CLAUSE)),
+                    ErrorKind::Badarg => Exception::badarg(),
+                };
+                raise!(e)
+            }
+            Instr::FunctionClause { arity } => {
+                let args = p.x[..*arity as usize].to_vec();
+                let mut e = Exception::error(Term::atom(atoms::FUNCTION_CLAUSE));
+                e.trace = stacktrace::build_with_args(p, module, pc - 1, &args);
+                raise!(e)
+            }
+            Instr::RecordCheck { src, name, size } => {
+                let t = get!(*src);
+                let ok = t.as_tuple().is_some_and(|el| el.len() == *size as usize && el[0] == get!(*name));
+                if !ok {
+                    p.ensure(3, 0);
+                    raise!(Exception::tagged(&mut p.heap, atoms::BADRECORD, t))
+                }
+            }
+        }
+    }
+}
+
+/// The arity of a fun term.
+pub fn fun_arity(f: Term) -> Option<u32> {
+    match f.boxed_subtag()? {
+        Subtag::Fun => Some(closure_lambda(f).arity),
+        Subtag::Export => Some(f.boxed_body()[2].small_value() as u32),
+        _ => None,
+    }
+}
+
+/// Resolve `m:f/a` to code or a BIF, loading the module if needed.
+fn resolve_mfa(p: &mut Process, m: Atom, f: Atom, a: u32) -> Result<Callee, Exception> {
+    if let Some(b) = bif::lookup(m, f, a) {
+        return Ok(Callee::Bif(b));
+    }
+    let exp = server::export(m, f, a);
+    if exp.target().is_none() {
+        let _ = server::ensure_loaded(m);
+    }
+    match exp.target() {
+        Some(t) => Ok(Callee::Code(t.module, t.entry)),
+        None => {
+            let args = p.heap.list(&p.x[..a as usize].to_vec());
+            let mut e = Exception::error(Term::atom(atoms::UNDEF));
+            e.bif = Some((m, f, args));
+            Err(e)
+        }
+    }
+}
+
+/// Check a fun call and place the captured values after the arguments.
+fn prepare_fun_call(p: &mut Process, f: Term, arity: usize) -> Result<Callee, Exception> {
+    match f.boxed_subtag() {
+        Some(Subtag::Fun) => {
+            let l = closure_lambda(f);
+            if l.arity as usize != arity {
+                return Err(badarity(p, f, arity));
+            }
+            let free = &f.boxed_body()[1..];
+            p.x[arity..arity + free.len()].copy_from_slice(free);
+            p.x[arity + free.len()] = f;
+            Ok(Callee::Code(l.module_code(), l.entry))
+        }
+        Some(Subtag::Export) => {
+            let b = f.boxed_body();
+            if b[2].small_value() as usize != arity {
+                return Err(badarity(p, f, arity));
+            }
+            resolve_mfa(p, b[0].as_atom().unwrap(), b[1].as_atom().unwrap(), arity as u32)
+        }
+        _ => {
+            let e = Exception::tagged(&mut p.heap, atoms::BADFUN, f);
+            Err(e)
+        }
+    }
+}
+
+fn badarity(p: &mut Process, f: Term, arity: usize) -> Exception {
+    let args = p.heap.list(&p.x[..arity].to_vec());
+    let inner = p.heap.tuple(&[f, args]);
+    Exception::tagged(&mut p.heap, atoms::BADARITY, inner)
+}
+
+/// apply(F, Args) / apply(M, F, Args): returns the callee and the arity.
+fn prepare_apply(p: &mut Process, which: u16, _n: usize) -> Result<(Callee, Option<usize>), Exception> {
+    let (fun_or_m, f, list) =
+        if which == bif::APPLY2 { (p.x[0], Term::NON_VALUE, p.x[1]) } else { (p.x[0], p.x[1], p.x[2]) };
+    let args = list.list_to_vec().ok_or_else(Exception::badarg)?;
+    if args.len() > 255 {
+        return Err(Exception::badarg());
+    }
+    p.x[..args.len()].copy_from_slice(&args);
+    if which == bif::APPLY2 {
+        p.x[args.len()] = fun_or_m;
+        let c = prepare_fun_call(p, fun_or_m, args.len())?;
+        Ok((c, Some(args.len())))
+    } else {
+        match (fun_or_m.as_atom(), f.as_atom()) {
+            (Some(m), Some(fa)) => Ok((resolve_mfa(p, m, fa, args.len() as u32)?, Some(args.len()))),
+            _ => Err(Exception::badarg()),
+        }
+    }
+}
+
+/// Call BIF number `b`; on error, remember the BIF and its arguments for
+/// the stacktrace.
+pub fn call_bif(p: &mut Process, b: u16, args: &[Term]) -> BifResult {
+    let entry = &bif::table()[b as usize];
+    (entry.f)(p, args).map_err(|mut e| {
+        if e.bif.is_none() && e.trace == Term::NON_VALUE {
+            let l = p.heap.list(args);
+            e.bif = Some((entry.module, entry.name, l));
+        }
+        e
+    })
+}

@@ -1,0 +1,6 @@
+//! Execution: processes, the interpreter, exceptions.
+pub mod arith;
+pub mod exception;
+pub mod interp;
+pub mod process;
+pub mod stacktrace;

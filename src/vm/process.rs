@@ -1,0 +1,78 @@
+//! A process: its heap, registers, stack, exception handlers and
+//! dictionary. Only the scheduler running it touches it.
+
+use super::exception::Exception;
+use crate::code::Module;
+use crate::heap::{gc, stack::Stack, Heap};
+use crate::term::Term;
+
+/// Number of X registers (BEAM has 1024 as well).
+pub const MAX_X: usize = 1024;
+
+/// An installed `try`/`catch` handler.
+#[derive(Clone, Copy)]
+pub struct Handler {
+    /// Stack height to unwind to.
+    pub stack_len: usize,
+    pub module: &'static Module,
+    pub label: u32,
+}
+
+/// Where a process is in its code when it is not running.
+#[derive(Clone, Copy)]
+pub struct Resume {
+    pub module: &'static Module,
+    pub pc: u32,
+    pub cp: (Option<&'static Module>, u32),
+}
+
+pub struct Process {
+    pub pid: Term,
+    pub heap: Heap,
+    pub x: Box<[Term]>,
+    pub stack: Stack<Module>,
+    pub handlers: Vec<Handler>,
+    /// Process dictionary as flat [k0, v0, k1, v1, ...] (a root range).
+    pub dict: Vec<Term>,
+    pub reductions: u64,
+    pub resume: Option<Resume>,
+    /// The exception the process died of, if it did.
+    pub crashed: Option<Exception>,
+}
+
+impl Process {
+    pub fn new(pid: Term) -> Process {
+        Process {
+            pid,
+            heap: Heap::default(),
+            x: vec![Term::NIL; MAX_X].into_boxed_slice(),
+            stack: Stack::default(),
+            handlers: Vec::new(),
+            dict: Vec::new(),
+            reductions: 0,
+            resume: None,
+            crashed: None,
+        }
+    }
+
+    /// Collect the heap keeping x0..x(live-1), the stack and the dictionary.
+    /// This is the one place that lists a process's roots, in this order.
+    pub fn gc(&mut self, need: usize, live: usize) {
+        let Process { heap, x, stack, dict, .. } = self;
+        let mut roots: [&mut [Term]; 3] = [&mut x[..live], stack.roots(), &mut dict[..]];
+        gc::collect(heap, need, &mut roots);
+    }
+
+    /// Make room for `need` words, collecting if necessary.
+    #[inline(always)]
+    pub fn ensure(&mut self, need: usize, live: usize) {
+        if !self.heap.has_room(need) {
+            self.gc(need, live);
+        }
+    }
+
+    /// Heap, stack and registers in words, as process_info(memory) counts.
+    pub fn memory_words(&self) -> usize {
+        self.heap.size() + self.stack.capacity() + self.dict.capacity() + 64
+    }
+}
