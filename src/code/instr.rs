@@ -56,6 +56,10 @@ impl fmt::Debug for Dst {
 /// A jump target: an index into the module's code.
 pub type Label = u32;
 
+/// The set of X registers x0..x63 that hold values at an allocating
+/// instruction (bit i = x_i): the collector's register roots.
+pub type Live = u64;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TypeTest {
     Integer,
@@ -110,6 +114,8 @@ pub enum ErrorKind {
     CaseClause,
     /// `{try_clause, V}`
     TryClause,
+    /// `{badarg, V}` (a non-boolean in andalso/orelse)
+    BadBool,
     /// `if_clause` (value ignored)
     IfClause,
     /// `{badrecord, V}`
@@ -192,19 +198,19 @@ instructions! {
     /// Fail unless the map has the key; otherwise fetch its value.
     GetMapElement { fail: Label, src: Src, key: Src, dst: Dst } = 0,
     /// Make sure `need` words are free, collecting with `live` X registers.
-    TestHeap { need: u32, live: u16 } = 0,
+    TestHeap { need: u32, live: Live } = 0,
     PutList { hd: Src, tl: Src, dst: Dst } = 0,
     PutTuple { elems: Box<[Src]>, dst: Dst } = 0,
     /// Build a closure over module lambda `lambda` with captured values.
     MakeFun { lambda: u32, free: Box<[Src]>, dst: Dst } = 1,
     /// Build a map from `base` (or a new one when None) with the pairs;
     /// `exact` pairs must exist (`:=`), otherwise `{badkey,K}`.
-    PutMap { base: Option<Src>, assoc: Box<[(Src, Src)]>, exact: Box<[(Src, Src)]>, dst: Dst, live: u16 } = 1,
+    PutMap { base: Option<Src>, assoc: Box<[(Src, Src)]>, exact: Box<[(Src, Src)]>, dst: Dst, live: Live } = 1,
     /// Arithmetic; on error jump to `fail` (guards) or raise (fail = 0).
-    Arith { op: ArithOp, fail: Label, a: Src, b: Src, dst: Dst, live: u16 } = 0,
+    Arith { op: ArithOp, fail: Label, a: Src, b: Src, dst: Dst, live: Live } = 0,
     /// A built-in with its arguments in operands; may allocate; does not
     /// clobber X registers other than `dst`. Errors jump to `fail` or raise.
-    Bif { bif: u16, fail: Label, args: Box<[Src]>, dst: Dst, live: u16 } = 0,
+    Bif { bif: u16, fail: Label, args: Box<[Src]>, dst: Dst, live: Live } = 0,
     /// Compare and produce true/false (comparison used as a value).
     CmpValue { cmp: Cmp, a: Src, b: Src, dst: Dst } = 0,
     /// Install an exception handler at `handler` (x0..x2 = class, reason, stacktrace).
@@ -212,7 +218,7 @@ instructions! {
     /// Remove the innermost handler.
     TryEnd {} = 0,
     /// In a `catch` handler: turn x0..x2 into the value of `catch Expr` in x0.
-    CatchValue { live: u16 } = 0,
+    CatchValue { live: Live } = 0,
     /// Raise class/reason with the given stacktrace term (rethrow).
     Raise { class: Src, reason: Src, trace: Src } = 0,
     /// Raise an error built from the value.

@@ -3,7 +3,7 @@
 
 use super::exception::Exception;
 use super::process::Process;
-use crate::code::instr::ArithOp;
+use crate::code::instr::{ArithOp, Live};
 use crate::heap::Alloc;
 use crate::term::Term;
 use num_bigint::BigInt;
@@ -32,7 +32,7 @@ fn as_f(n: &Num) -> f64 {
 
 /// Store a result, collecting first if the heap is full (the operands are
 /// no longer needed, so only `live` registers are roots).
-fn store_float(p: &mut Process, f: f64, live: usize) -> Result<Term, Exception> {
+fn store_float(p: &mut Process, f: f64, live: Live) -> Result<Term, Exception> {
     if !f.is_finite() {
         return Err(Exception::badarith());
     }
@@ -40,7 +40,7 @@ fn store_float(p: &mut Process, f: f64, live: usize) -> Result<Term, Exception> 
     Ok(p.heap.float(f))
 }
 
-pub fn store_int(p: &mut Process, i: BigInt, live: usize) -> Term {
+pub fn store_int(p: &mut Process, i: BigInt, live: Live) -> Term {
     if let Some(v) = i.to_i64() {
         if Term::fits_small(v) {
             return Term::small(v);
@@ -53,7 +53,7 @@ pub fn store_int(p: &mut Process, i: BigInt, live: usize) -> Term {
 /// Largest shift accepted before the result is considered too large.
 const MAX_SHIFT: i64 = 1 << 24;
 
-pub fn binary(p: &mut Process, op: ArithOp, a: Term, b: Term, live: usize) -> Result<Term, Exception> {
+pub fn binary(p: &mut Process, op: ArithOp, a: Term, b: Term, live: Live) -> Result<Term, Exception> {
     let (x, y) = match (num(a), num(b)) {
         (Some(x), Some(y)) => (x, y),
         _ => return Err(Exception::badarith()),

@@ -6,7 +6,7 @@
 //! arguments live) when heap fragments have piled up.
 
 use super::exception::{BifResult, Class, Exception};
-use super::process::{Handler, Process, Resume};
+use super::process::{live_first, Handler, Process, Resume};
 use super::{arith, stacktrace};
 use crate::bif;
 use crate::code::instr::{ArithOp, Cmp, Dst, ErrorKind, Instr, Src, TypeTest};
@@ -157,7 +157,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
         ($arity:expr, $resume_m:expr, $resume_pc:expr) => {{
             reds -= 1;
             if p.heap.frag_words() > 0 && !p.heap.has_room(0) {
-                p.gc(0, $arity as usize);
+                p.gc(0, live_first($arity as usize));
             }
             if reds <= 0 {
                 p.reductions += budget as u64;
@@ -309,7 +309,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                     enter_callee!(callee.0, args_n);
                     continue;
                 }
-                p.ensure(bif::BIF_RESERVE, n);
+                p.ensure(bif::BIF_RESERVE, live_first(n));
                 let args: [Term; 4] = [p.x[0], p.x[1], p.x[2], p.x[3]];
                 let r = if n <= 4 { call_bif(p, *bif, &args[..n]) } else { call_bif(p, *bif, &p.x[..n].to_vec()) };
                 match r {
@@ -395,7 +395,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                     None => pc = *fail as usize,
                 }
             }
-            Instr::TestHeap { need, live } => p.ensure(*need as usize, *live as usize),
+            Instr::TestHeap { need, live } => p.ensure(*need as usize, *live),
             Instr::PutList { hd, tl, dst } => {
                 let c = p.heap.cons(get!(*hd), get!(*tl));
                 put!(*dst, c)
@@ -416,7 +416,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
             }
             Instr::PutMap { base, assoc, exact, dst, live } => {
                 let need = bif::maps::need_words(base.map(|b| get!(b)), assoc.len());
-                p.ensure(need, *live as usize);
+                p.ensure(need, *live);
                 let base_t = base.map(|b| get!(b));
                 let a: Vec<(Term, Term)> = assoc.iter().map(|(k, v)| (get!(*k), get!(*v))).collect();
                 let e: Vec<(Term, Term)> = exact.iter().map(|(k, v)| (get!(*k), get!(*v))).collect();
@@ -442,13 +442,13 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                         }
                     }
                 }
-                match arith::binary(p, *op, va, vb, *live as usize) {
+                match arith::binary(p, *op, va, vb, *live) {
                     Ok(v) => put!(*dst, v),
                     Err(e) => fail_or_raise!(*fail, e),
                 }
             }
             Instr::Bif { bif, fail, args, dst, live } => {
-                p.ensure(bif::BIF_RESERVE, *live as usize);
+                p.ensure(bif::BIF_RESERVE, *live);
                 let mut vals: [Term; 4] = [Term::NIL; 4];
                 for (i, s) in args.iter().enumerate() {
                     vals[i] = get!(*s);
@@ -466,7 +466,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
             }
             Instr::CatchValue { live } => {
                 let class = p.x[0].as_atom().and_then(Class::from_atom).unwrap_or(Class::Error);
-                p.ensure(6, (*live as usize).max(3));
+                p.ensure(6, *live | 0b111);
                 let v = match class {
                     Class::Throw => p.x[1],
                     Class::Exit => p.heap.tuple(&[Term::atom(atoms::EXIT_CAPS), p.x[1]]),
@@ -493,6 +493,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                     ErrorKind::Badrecord => Exception::tagged(&mut p.heap, atoms::BADRECORD, v),
                     ErrorKind::Badmap => Exception::tagged(&mut p.heap, atoms::BADMAP, v),
                     ErrorKind::Badkey => Exception::tagged(&mut p.heap, atoms::BADKEY, v),
+                    ErrorKind::BadBool => Exception::tagged(&mut p.heap, atoms::BADARG, v),
                     ErrorKind::IfClause => Exception::error(Term::atom(atoms::IF_CLAUSE)),
                     ErrorKind::Badarg => Exception::badarg(),
                 };

@@ -2,9 +2,19 @@
 //! dictionary. Only the scheduler running it touches it.
 
 use super::exception::Exception;
+use crate::code::instr::Live;
 use crate::code::Module;
 use crate::heap::{gc, stack::Stack, Heap};
 use crate::term::Term;
+
+/// The live mask of x0..x(n-1).
+pub fn live_first(n: usize) -> Live {
+    if n >= 64 {
+        u64::MAX
+    } else {
+        (1u64 << n) - 1
+    }
+}
 
 /// Number of X registers (BEAM has 1024 as well).
 pub const MAX_X: usize = 1024;
@@ -55,17 +65,25 @@ impl Process {
         }
     }
 
-    /// Collect the heap keeping x0..x(live-1), the stack and the dictionary.
-    /// This is the one place that lists a process's roots, in this order.
-    pub fn gc(&mut self, need: usize, live: usize) {
-        let Process { heap, x, stack, dict, .. } = self;
-        let mut roots: [&mut [Term]; 3] = [&mut x[..live], stack.roots(), &mut dict[..]];
+    /// Collect the heap. This is the one place that lists a process's
+    /// roots, in this order: the X registers in `live` (bit i = x_i), the
+    /// stack, the dictionary.
+    pub fn gc(&mut self, need: usize, live: Live) {
+        let mut regs: Vec<Term> = (0..64).filter(|i| live & (1 << i) != 0).map(|i| self.x[i]).collect();
+        let Process { heap, stack, dict, .. } = self;
+        let mut roots: [&mut [Term]; 3] = [&mut regs[..], stack.roots(), &mut dict[..]];
         gc::collect(heap, need, &mut roots);
+        let mut it = regs.into_iter();
+        for i in 0..64 {
+            if live & (1 << i) != 0 {
+                self.x[i] = it.next().unwrap();
+            }
+        }
     }
 
     /// Make room for `need` words, collecting if necessary.
     #[inline(always)]
-    pub fn ensure(&mut self, need: usize, live: usize) {
+    pub fn ensure(&mut self, need: usize, live: Live) {
         if !self.heap.has_room(need) {
             self.gc(need, live);
         }

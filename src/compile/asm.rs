@@ -1,0 +1,104 @@
+//! The assembler: collects instructions with symbolic labels, line numbers
+//! and constants, then resolves labels into code indices.
+
+use crate::code::instr::{Instr, Label};
+use crate::heap::Arena;
+use crate::term::Term;
+use std::collections::HashMap;
+
+#[derive(Default)]
+pub struct Asm {
+    pub code: Vec<Instr>,
+    pub lines: Vec<u32>,
+    /// Label id -> code index.
+    label_pos: Vec<u32>,
+    pub consts: Vec<Term>,
+    const_index: HashMap<u64, u32>,
+    pub literals: Arena,
+    pub line: u32,
+}
+
+pub const NO_POS: u32 = u32::MAX;
+
+impl Asm {
+    pub fn new() -> Asm {
+        let mut a = Asm { label_pos: vec![0], ..Default::default() };
+        // Index 0 is never a jump target: a fail label of 0 means "raise".
+        a.emit(Instr::FuncInfo { function: u32::MAX });
+        a
+    }
+
+    pub fn emit(&mut self, i: Instr) -> usize {
+        self.code.push(i);
+        self.lines.push(self.line);
+        self.code.len() - 1
+    }
+
+    pub fn new_label(&mut self) -> Label {
+        self.label_pos.push(NO_POS);
+        (self.label_pos.len() - 1) as Label
+    }
+
+    pub fn bind(&mut self, l: Label) {
+        self.label_pos[l as usize] = self.code.len() as u32;
+    }
+
+    pub fn pos(&self) -> u32 {
+        self.code.len() as u32
+    }
+
+    /// The constant-table index of `t` (immediates deduplicated).
+    pub fn constant(&mut self, t: Term) -> u32 {
+        if t.is_immediate() {
+            if let Some(&i) = self.const_index.get(&t.0) {
+                return i;
+            }
+            self.const_index.insert(t.0, self.consts.len() as u32);
+        }
+        self.consts.push(t);
+        (self.consts.len() - 1) as u32
+    }
+
+    pub fn label_position(&self, l: Label) -> u32 {
+        self.label_pos[l as usize]
+    }
+
+    /// Replace label ids by code indices in every instruction.
+    pub fn resolve(&mut self) {
+        let pos = self.label_pos.clone();
+        let r = |l: &mut Label| {
+            if *l != 0 {
+                let p = pos[*l as usize];
+                assert!(p != NO_POS, "unbound label {l}");
+                *l = p;
+            }
+        };
+        for ins in self.code.iter_mut() {
+            match ins {
+                Instr::Call { target, .. } | Instr::CallLast { target, .. } | Instr::CallOnly { target, .. } => r(target),
+                Instr::Jump { target } => r(target),
+                Instr::Test { fail, .. }
+                | Instr::IsType { fail, .. }
+                | Instr::IsTupleArity { fail, .. }
+                | Instr::IsFunctionArity { fail, .. }
+                | Instr::GetMapElement { fail, .. }
+                | Instr::Arith { fail, .. }
+                | Instr::Bif { fail, .. } => r(fail),
+                Instr::SelectVal { fail, table, .. } => {
+                    r(fail);
+                    for (_, l) in table.iter_mut() {
+                        r(l);
+                    }
+                }
+                Instr::SelectArity { fail, table, .. } => {
+                    r(fail);
+                    for (_, l) in table.iter_mut() {
+                        r(l);
+                    }
+                }
+                Instr::TryBegin { handler } => r(handler),
+                _ => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! AST-to-AST lowerings done before code generation:
+//! list comprehensions become recursive named funs, in the manner of
+//! OTP's own translation:
+//!
+//! ```text
+//! [E || P <- L, F]   ==>   (fun LC([P | T]) -> case F of true -> [E | LC(T)];
+//!                                                        false -> LC(T) end;
+//!                               LC([_ | T]) -> LC(T);
+//!                               LC([]) -> [] end)(L)
+//! ```
+//! With several generators the inner fun's `[]` clause continues the
+//! outer one (`LC1(T1)`) instead of returning `[]`.
+
+use crate::syntax::ast::*;
+
+pub struct Lowerer {
+    counter: u32,
+}
+
+impl Default for Lowerer {
+    fn default() -> Self {
+        Lowerer { counter: 0 }
+    }
+}
+
+fn var(name: &str, loc: Loc) -> Expr {
+    Expr::Var(name.to_string(), loc)
+}
+
+impl Lowerer {
+    fn fresh(&mut self, base: &str) -> String {
+        self.counter += 1;
+        format!("%{base}{}", self.counter)
+    }
+
+    pub fn function(&mut self, f: &mut Function) {
+        for c in &mut f.clauses {
+            self.clause(c);
+        }
+    }
+
+    fn clause(&mut self, c: &mut Clause) {
+        for p in &mut c.patterns {
+            self.expr(p);
+        }
+        for g in &mut c.guards {
+            for e in g {
+                self.expr(e);
+            }
+        }
+        for e in &mut c.body {
+            self.expr(e);
+        }
+    }
+
+    pub fn expr(&mut self, e: &mut Expr) {
+        use Expr::*;
+        match e {
+            ListComp(..) => {
+                let taken = std::mem::replace(e, Expr::Nil(Loc::default()));
+                if let ListComp(head, quals, loc) = taken {
+                    let mut head = *head;
+                    self.expr(&mut head);
+                    let mut quals = quals;
+                    for q in &mut quals {
+                        match q {
+                            Qualifier::Generator(p, l) | Qualifier::BitGenerator(p, l) => {
+                                self.expr(p);
+                                self.expr(l);
+                            }
+                            Qualifier::Filter(f) => self.expr(f),
+                        }
+                    }
+                    *e = self.comprehension(head, &quals, Expr::Nil(loc), loc);
+                }
+            }
+            Cons(a, b, _) | Match(a, b, _) | BinOp(_, a, b, _) | AndAlso(a, b, _) | OrElse(a, b, _) => {
+                self.expr(a);
+                self.expr(b);
+            }
+            Tuple(es, _) | Block(es, _) | CallLocal(_, es, _) => es.iter_mut().for_each(|x| self.expr(x)),
+            UnOp(_, a, _) | Catch(a, _) | RecordField(a, _, _, _) => self.expr(a),
+            CallRemote(m, f, args, _) => {
+                self.expr(m);
+                self.expr(f);
+                args.iter_mut().for_each(|x| self.expr(x));
+            }
+            CallFun(f, args, _) => {
+                self.expr(f);
+                args.iter_mut().for_each(|x| self.expr(x));
+            }
+            Fun(_, cs, _) | If(cs, _) => cs.iter_mut().for_each(|c| self.clause(c)),
+            Case(s, cs, _) => {
+                self.expr(s);
+                cs.iter_mut().for_each(|c| self.clause(c));
+            }
+            Receive(cs, after, _) => {
+                cs.iter_mut().for_each(|c| self.clause(c));
+                if let Some((t, body)) = after {
+                    self.expr(t);
+                    body.iter_mut().for_each(|x| self.expr(x));
+                }
+            }
+            Try(body, cs, catches, after, _) => {
+                body.iter_mut().for_each(|x| self.expr(x));
+                cs.iter_mut().for_each(|c| self.clause(c));
+                for c in catches {
+                    self.expr(&mut c.class);
+                    self.expr(&mut c.reason);
+                    for g in &mut c.guards {
+                        g.iter_mut().for_each(|x| self.expr(x));
+                    }
+                    c.body.iter_mut().for_each(|x| self.expr(x));
+                }
+                after.iter_mut().for_each(|x| self.expr(x));
+            }
+            Map(fs, _) => fs.iter_mut().for_each(|f| {
+                self.expr(&mut f.key);
+                self.expr(&mut f.value)
+            }),
+            MapUpdate(m, fs, _) => {
+                self.expr(m);
+                fs.iter_mut().for_each(|f| {
+                    self.expr(&mut f.key);
+                    self.expr(&mut f.value)
+                })
+            }
+            Record(_, fs, _) => fs.iter_mut().for_each(|f| self.expr(&mut f.value)),
+            RecordUpdate(r, _, fs, _) => {
+                self.expr(r);
+                fs.iter_mut().for_each(|f| self.expr(&mut f.value))
+            }
+            Binary(els, _) => els.iter_mut().for_each(|b| self.expr(&mut b.value)),
+            _ => {}
+        }
+    }
+
+    /// The comprehension `[head || quals]` whose result continues with `tail`
+    /// (an expression evaluated when the qualifiers are exhausted).
+    fn comprehension(&mut self, head: Expr, quals: &[Qualifier], tail: Expr, loc: Loc) -> Expr {
+        match quals.first() {
+            None => Expr::Cons(Box::new(head), Box::new(tail), loc),
+            Some(Qualifier::Filter(f)) => {
+                let rest = self.comprehension(head, &quals[1..], tail.clone(), loc);
+                Expr::Case(
+                    Box::new(f.clone()),
+                    vec![
+                        Clause { patterns: vec![Expr::Atom("true".into(), loc)], guards: vec![], body: vec![rest], loc },
+                        Clause { patterns: vec![Expr::Atom("false".into(), loc)], guards: vec![], body: vec![tail], loc },
+                    ],
+                    loc,
+                )
+            }
+            Some(Qualifier::Generator(pat, list)) | Some(Qualifier::BitGenerator(pat, list)) => {
+                let name = self.fresh("lc");
+                let t = self.fresh("t");
+                let recur = Expr::CallFun(Box::new(var(&name, loc)), vec![var(&t, loc)], loc);
+                let inner = self.comprehension(head, &quals[1..], recur.clone(), loc);
+                let clauses = vec![
+                    Clause {
+                        patterns: vec![Expr::Cons(Box::new(pat.clone()), Box::new(var(&t, loc)), loc)],
+                        guards: vec![],
+                        body: vec![inner],
+                        loc,
+                    },
+                    Clause {
+                        patterns: vec![Expr::Cons(Box::new(var("_", loc)), Box::new(var(&t, loc)), loc)],
+                        guards: vec![],
+                        body: vec![recur],
+                        loc,
+                    },
+                    Clause { patterns: vec![Expr::Nil(loc)], guards: vec![], body: vec![tail], loc },
+                ];
+                Expr::CallFun(Box::new(Expr::Fun(Some(name), clauses, loc)), vec![list.clone()], loc)
+            }
+        }
+    }
+}
