@@ -37,8 +37,10 @@ pub fn expr(e: &Expr) -> String {
                 .collect();
             format!("<<{}>>", els.join(" "))
         }
+        Expr::Map(fs, _) if fs.is_empty() => "(map)".into(),
         Expr::Map(fs, _) => format!("(map {})", map_fields(fs)),
         Expr::MapUpdate(m, fs, _) => format!("(map-update {} {})", expr(m), map_fields(fs)),
+        Expr::Record(n, fs, _) if fs.is_empty() => format!("(record {n})"),
         Expr::Record(n, fs, _) => format!("(record {n} {})", record_fields(fs)),
         Expr::RecordUpdate(e, n, fs, _) => {
             format!("(record-update {} {n} {})", expr(e), record_fields(fs))
@@ -58,11 +60,11 @@ pub fn expr(e: &Expr) -> String {
         }
         Expr::AndAlso(a, b, _) => format!("(andalso {} {})", expr(a), expr(b)),
         Expr::OrElse(a, b, _) => format!("(orelse {} {})", expr(a), expr(b)),
-        Expr::CallLocal(f, args, _) => format!("(call {} {})", write_atom(f), list(args)),
+        Expr::CallLocal(f, args, _) => format!("(call {}{})", write_atom(f), tail(args)),
         Expr::CallRemote(m, f, args, _) => {
-            format!("(call {}:{} {})", expr(m), expr(f), list(args))
+            format!("(call {}:{}{})", expr(m), expr(f), tail(args))
         }
-        Expr::CallFun(f, args, _) => format!("(apply {} {})", expr(f), list(args)),
+        Expr::CallFun(f, args, _) => format!("(apply {}{})", expr(f), tail(args)),
         Expr::Fun(name, cs, _) => format!(
             "(fun{} {})",
             name.as_ref().map(|n| format!(" {n}")).unwrap_or_default(),
@@ -112,6 +114,11 @@ pub fn expr(e: &Expr) -> String {
         }
         Expr::Catch(e, _) => format!("(catch {})", expr(e)),
     }
+}
+
+/// ` a b c`, or nothing for no expressions.
+fn tail(es: &[Expr]) -> String {
+    es.iter().map(|e| format!(" {}", expr(e))).collect()
 }
 
 fn binop(op: BinOp) -> &'static str {
