@@ -1,1 +1,8 @@
-fn main() {}
+//! The `girder` command.
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn main() {
+    std::process::exit(girder::cli::main());
+}

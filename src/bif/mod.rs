@@ -8,6 +8,7 @@
 //! reserves `BIF_RESERVE` words before each call so that is rare.
 
 pub mod erlang;
+pub mod io;
 pub mod maps;
 
 use crate::term::Atom;

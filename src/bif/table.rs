@@ -38,4 +38,13 @@ bif_table! {
     MAPS_MERGE = "maps":"merge"/2 => maps::merge;
     MAPS_NEW = "maps":"new"/0 => maps::new;
     MAPS_SIZE = "maps":"size"/1 => maps::map_size;
+    IO_FORMAT1 = "io":"format"/1 => io::format1;
+    IO_FORMAT2 = "io":"format"/2 => io::format2;
+    IO_FORMAT3 = "io":"format"/3 => io::format3;
+    IO_FWRITE1 = "io":"fwrite"/1 => io::format1;
+    IO_FWRITE2 = "io":"fwrite"/2 => io::format2;
+    IO_FWRITE3 = "io":"fwrite"/3 => io::format3;
+    IO_LIB_FORMAT = "io_lib":"format"/2 => io::io_lib_format;
+    IO_PUT_CHARS = "io":"put_chars"/1 => io::put_chars;
+    IO_NL = "io":"nl"/0 => io::nl;
 }

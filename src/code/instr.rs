@@ -172,12 +172,15 @@ instructions! {
     /// Call the fun in x[arity] with arguments x0..x(arity-1).
     CallFun { arity: u16 } = 1,
     CallFunLast { arity: u16, dealloc: u16 } = 1,
+    /// Tail call of a fun from a function without a frame.
+    CallFunOnly { arity: u16 } = 1,
     /// Call a built-in; arguments x0..x(n-1), result in x0. Clobbers X.
     CallBif { bif: u16, arity: u16 } = 1,
     CallBifLast { bif: u16, arity: u16, dealloc: u16 } = 1,
     /// `M:F(Args)` with M and F computed: x[arity] = M, x[arity+1] = F.
     Apply { arity: u16 } = 1,
     ApplyLast { arity: u16, dealloc: u16 } = 1,
+    ApplyOnly { arity: u16 } = 1,
     Jump { target: Label } = 0,
     /// Fail unless `a <cmp> b`.
     Test { cmp: Cmp, fail: Label, a: Src, b: Src } = 0,

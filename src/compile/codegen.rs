@@ -839,9 +839,11 @@ impl<'a> Codegen<'a> {
             (CallKind::Remote(m, f, a), false, true) => Instr::CallExtOnly { arity, import: self.import(m, f, a) },
             (CallKind::Remote(m, f, a), false, false) => Instr::CallExt { arity, import: self.import(m, f, a) },
             (CallKind::Fun, true, _) => Instr::CallFunLast { arity, dealloc: 0 },
-            (CallKind::Fun, false, _) => Instr::CallFun { arity },
+            (CallKind::Fun, false, true) => Instr::CallFunOnly { arity },
+            (CallKind::Fun, false, false) => Instr::CallFun { arity },
             (CallKind::Apply, true, _) => Instr::ApplyLast { arity, dealloc: 0 },
-            (CallKind::Apply, false, _) => Instr::Apply { arity },
+            (CallKind::Apply, false, true) => Instr::ApplyOnly { arity },
+            (CallKind::Apply, false, false) => Instr::Apply { arity },
             (CallKind::Bif(b), true, _) => Instr::CallBifLast { bif: b, arity, dealloc: 0 },
             (CallKind::Bif(b), false, _) => Instr::CallBif { bif: b, arity },
         };
@@ -849,14 +851,14 @@ impl<'a> Codegen<'a> {
             ins,
             Instr::CallLast { .. } | Instr::CallExtLast { .. } | Instr::CallFunLast { .. } | Instr::ApplyLast { .. } | Instr::CallBifLast { .. }
         );
-        let needs_return = tail && !frame && matches!(ins, Instr::CallFun { .. } | Instr::Apply { .. } | Instr::CallBif { .. });
+        let needs_return = tail && !frame && matches!(ins, Instr::CallBif { .. });
         let at = self.emit(ins);
         if is_last {
             self.c.patches.push(at);
         }
         self.after_call();
         if needs_return {
-            // A fun call in a frameless tail position still returns here.
+            // A BIF called in a frameless tail position returns here.
             self.emit(Instr::Return {});
             return Ok(None);
         }

@@ -271,10 +271,9 @@ impl Codegen<'_> {
                 self.asm.bind(ok);
                 Ok(())
             }
-            Expr::CallLocal(name, args, _) | Expr::CallRemote(_, _, args, _)
+            Expr::CallLocal(_, args, _) | Expr::CallRemote(_, _, args, _)
                 if type_test(call_name(e), args.len()).is_some() && is_erlang_call(e) =>
             {
-                let _ = name;
                 let t = type_test(call_name(e), 1).unwrap();
                 let s = self.guard_value(&args[0], fail)?;
                 self.emit(Instr::IsType { test: t, fail, src: s });
@@ -371,7 +370,7 @@ impl Codegen<'_> {
                 self.mark_written(d);
                 Ok(d.into())
             }
-            Expr::CallLocal(name, args, loc) | Expr::CallRemote(_, _, args, loc) if is_erlang_call(e) => {
+            Expr::CallLocal(_, args, loc) | Expr::CallRemote(_, _, args, loc) if is_erlang_call(e) => {
                 let name = call_name(e).to_string();
                 if name == "is_record" || (name == "is_function" && args.len() == 2) || type_test(&name, args.len()).is_some() {
                     let loc = *loc;
@@ -886,7 +885,7 @@ fn is_erlang_call(e: &Expr) -> bool {
 /// Every variable name occurring in `e` (including in nested funs).
 pub fn vars_of(e: &Expr, out: &mut Vec<String>) {
     use Expr::*;
-    let mut push = |n: &String| {
+    let mut push = |n: &std::string::String| {
         if n != "_" && !out.contains(n) {
             out.push(n.clone());
         }

@@ -251,7 +251,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                 }
                 enter_callee!(callee, *arity);
             }
-            Instr::Apply { arity } | Instr::ApplyLast { arity, .. } => {
+            Instr::Apply { arity } | Instr::ApplyLast { arity, .. } | Instr::ApplyOnly { arity } => {
                 let m = p.x[*arity as usize];
                 let f = p.x[*arity as usize + 1];
                 match ins {
@@ -271,7 +271,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                 }
                 enter_callee!(callee, *arity);
             }
-            Instr::CallFun { arity } | Instr::CallFunLast { arity, .. } => {
+            Instr::CallFun { arity } | Instr::CallFunLast { arity, .. } | Instr::CallFunOnly { arity } => {
                 let arity = *arity as usize;
                 let f = p.x[arity];
                 let callee = match prepare_fun_call(p, f, arity) {

@@ -1,0 +1,141 @@
+//! `io` and `io_lib` BIFs: formatted output to a buffered standard output.
+//!
+//! Output is buffered per VM and flushed when the buffer is large, when the
+//! VM exits, and before anything is written to standard error, so the
+//! program's output and crash reports keep their order.
+
+use crate::heap::Alloc;
+use crate::term::{atoms, Term};
+use crate::vm::exception::{BifResult, Exception};
+use crate::vm::process::Process;
+use std::io::Write;
+use std::sync::Mutex;
+
+static OUT: Mutex<Vec<u8>> = Mutex::new(Vec::new());
+
+/// Write program output (latin1 as OTP's -noshell: code points above 255
+/// are written as UTF-8, which is what a terminal shows best).
+pub fn write_out(s: &str) {
+    let mut o = OUT.lock().unwrap();
+    for c in s.chars() {
+        let c = c as u32;
+        if c < 256 {
+            o.push(c as u8);
+        } else {
+            let mut b = [0u8; 4];
+            o.extend_from_slice(char::from_u32(c).unwrap_or('?').encode_utf8(&mut b).as_bytes());
+        }
+    }
+    if o.len() > 1 << 16 {
+        let _ = std::io::stdout().write_all(&o);
+        o.clear();
+    }
+}
+
+pub fn flush() {
+    let mut o = OUT.lock().unwrap();
+    let mut so = std::io::stdout();
+    let _ = so.write_all(&o);
+    let _ = so.flush();
+    o.clear();
+}
+
+/// The characters of a flat or deep list of character codes (a chardata
+/// format string), or None.
+pub fn chars_of(t: Term) -> Option<Vec<char>> {
+    let mut out = Vec::new();
+    let mut stack = vec![t];
+    while let Some(t) = stack.pop() {
+        if t.is_nil() {
+            continue;
+        }
+        if let Some(a) = t.as_atom() {
+            out.extend(a.name().chars());
+            continue;
+        }
+        let mut cur = t;
+        let mut items = Vec::new();
+        while let Some((h, tl)) = cur.as_cons() {
+            items.push(h);
+            cur = tl;
+        }
+        if !cur.is_nil() {
+            return None;
+        }
+        // Push in reverse so the first item is processed first, keeping
+        // already-collected characters in order.
+        let mut pending_chars = Vec::new();
+        let mut rest: Vec<Term> = Vec::new();
+        for (i, h) in items.iter().enumerate() {
+            if let Some(c) = h.as_small() {
+                pending_chars.push(char::from_u32(c as u32)?);
+            } else if h.is_list() || h.is_nil() {
+                rest = items[i..].to_vec();
+                break;
+            } else {
+                return None;
+            }
+        }
+        out.extend(pending_chars);
+        if !rest.is_empty() {
+            // Process rest in order: first the sublist, then what follows.
+            let first = rest[0];
+            let tail: Vec<Term> = rest[1..].to_vec();
+            let mut sub = chars_of(first)?;
+            out.append(&mut sub);
+            for x in tail {
+                if let Some(c) = x.as_small() {
+                    out.push(char::from_u32(c as u32)?);
+                } else {
+                    out.append(&mut chars_of(x)?);
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
+fn do_format(fmt: Term, args: Term) -> Result<String, Exception> {
+    let f = chars_of(fmt).ok_or_else(Exception::badarg)?;
+    let a = args.list_to_vec().ok_or_else(Exception::badarg)?;
+    crate::format::format(&f, &a).map_err(|_| Exception::badarg())
+}
+
+/// io:format(Format)
+pub fn format1(_p: &mut Process, a: &[Term]) -> BifResult {
+    write_out(&do_format(a[0], Term::NIL)?);
+    Ok(Term::atom(atoms::OK))
+}
+/// io:format(Format, Args)
+pub fn format2(_p: &mut Process, a: &[Term]) -> BifResult {
+    write_out(&do_format(a[0], a[1])?);
+    Ok(Term::atom(atoms::OK))
+}
+/// io:format(Device, Format, Args): standard_io and standard_error.
+pub fn format3(_p: &mut Process, a: &[Term]) -> BifResult {
+    let s = do_format(a[1], a[2])?;
+    match a[0].as_atom().map(|x| x.name()) {
+        Some("standard_error") => {
+            flush();
+            eprint!("{s}");
+        }
+        _ => write_out(&s),
+    }
+    Ok(Term::atom(atoms::OK))
+}
+/// io_lib:format(Format, Args) -> chars
+pub fn io_lib_format(p: &mut Process, a: &[Term]) -> BifResult {
+    let s = do_format(a[0], a[1])?;
+    Ok(p.heap.str_list(&s))
+}
+/// io:put_chars(Chars)
+pub fn put_chars(_p: &mut Process, a: &[Term]) -> BifResult {
+    let cs = chars_of(a[0]).ok_or_else(Exception::badarg)?;
+    write_out(&cs.into_iter().collect::<String>());
+    Ok(Term::atom(atoms::OK))
+}
+/// io:nl()
+pub fn nl(_p: &mut Process, _a: &[Term]) -> BifResult {
+    write_out("\n");
+    Ok(Term::atom(atoms::OK))
+}
