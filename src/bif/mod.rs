@@ -7,8 +7,15 @@
 //! falls back to heap fragments when the heap is full. The interpreter
 //! reserves `BIF_RESERVE` words before each call so that is rare.
 
+pub mod convert;
+pub mod dict;
 pub mod erlang;
+pub mod lists;
 pub mod maps;
+pub mod math;
+pub mod number;
+pub mod tuple;
+pub mod types;
 
 use crate::term::Atom;
 use crate::vm::exception::BifResult;
@@ -61,7 +68,11 @@ pub fn table() -> &'static [BifEntry] {
 fn index() -> &'static HashMap<(Atom, Atom, u32), u16> {
     static I: OnceLock<HashMap<(Atom, Atom, u32), u16>> = OnceLock::new();
     I.get_or_init(|| {
-        table().iter().enumerate().map(|(i, e)| ((e.module, e.name, e.arity), i as u16)).collect()
+        table()
+            .iter()
+            .enumerate()
+            .map(|(i, e)| ((e.module, e.name, e.arity), i as u16))
+            .collect()
     })
 }
 
@@ -72,5 +83,6 @@ pub fn lookup(m: Atom, f: Atom, a: u32) -> Option<u16> {
 
 /// Whether `erlang:f/a` is a BIF allowed in guards.
 pub fn is_guard_bif(f: &str, a: u32) -> bool {
-    lookup(crate::term::atoms::ERLANG, Atom::intern(f), a).is_some_and(|i| table()[i as usize].guard)
+    lookup(crate::term::atoms::ERLANG, Atom::intern(f), a)
+        .is_some_and(|i| table()[i as usize].guard)
 }
