@@ -54,11 +54,8 @@ pub fn abs(p: &mut Process, a: &[Term]) -> BifResult {
         return Ok(p.heap.int(i.abs()));
     }
     if let Some(f) = t.as_float() {
-        return Ok(if f.is_sign_negative() {
-            p.heap.float(f.abs())
-        } else {
-            t
-        });
+        // `f < 0.0`, not the sign bit: OTP 25 gives abs(-0.0) = -0.0.
+        return Ok(if f < 0.0 { p.heap.float(-f) } else { t });
     }
     match t.to_bigint() {
         Some(b) if b.is_negative() => Ok(p.heap.bigint(&b.abs())),

@@ -97,6 +97,22 @@ fn binary_in(
     b: Term,
     store: Store,
 ) -> Result<Term, Exception> {
+    if Term::both_small(a, b) {
+        // Two 60-bit integers: the sum, difference and product fit an i128.
+        let (x, y) = (a.small_value() as i128, b.small_value() as i128);
+        let r = match op {
+            ArithOp::Add => Some(x + y),
+            ArithOp::Sub => Some(x - y),
+            ArithOp::Mul => Some(x * y),
+            _ => None,
+        };
+        if let Some(r) = r {
+            return Ok(match i64::try_from(r) {
+                Ok(v) if Term::fits_small(v) => Term::small(v),
+                _ => store_big(p, BigInt::from(r), store),
+            });
+        }
+    }
     let (x, y) = match (num(a), num(b)) {
         (Some(x), Some(y)) => (x, y),
         _ => return Err(Exception::badarith()),
