@@ -122,14 +122,10 @@ pub fn setelement(p: &mut Process, a: &[Term]) -> BifResult {
     }
 }
 pub fn tuple_size(_p: &mut Process, a: &[Term]) -> BifResult {
-    a[0].as_tuple()
-        .map(|t| Term::small(t.len() as i64))
-        .ok_or_else(Exception::badarg)
+    a[0].as_tuple().map(|t| Term::small(t.len() as i64)).ok_or_else(Exception::badarg)
 }
 pub fn length(_p: &mut Process, a: &[Term]) -> BifResult {
-    a[0].list_length()
-        .map(|n| Term::small(n as i64))
-        .ok_or_else(Exception::badarg)
+    a[0].list_length().map(|n| Term::small(n as i64)).ok_or_else(Exception::badarg)
 }
 pub fn hd(_p: &mut Process, a: &[Term]) -> BifResult {
     a[0].as_cons().map(|c| c.0).ok_or_else(Exception::badarg)
@@ -139,10 +135,7 @@ pub fn tl(_p: &mut Process, a: &[Term]) -> BifResult {
 }
 
 pub fn throw(_p: &mut Process, a: &[Term]) -> BifResult {
-    Err(Exception {
-        bif: NO_BIF_FRAME,
-        ..Exception::new(Class::Throw, a[0])
-    })
+    Err(Exception { bif: NO_BIF_FRAME, ..Exception::new(Class::Throw, a[0]) })
 }
 /// Marks exceptions raised on purpose by error/exit/throw, whose
 /// stacktrace starts at the caller (not at the BIF).
@@ -150,32 +143,20 @@ pub const NO_BIF_FRAME: Option<(crate::term::Atom, crate::term::Atom, Term)> =
     Some((atoms::ERLANG, atoms::EMPTY, Term::NIL));
 
 pub fn error1(_p: &mut Process, a: &[Term]) -> BifResult {
-    Err(Exception {
-        bif: NO_BIF_FRAME,
-        ..Exception::error(a[0])
-    })
+    Err(Exception { bif: NO_BIF_FRAME, ..Exception::error(a[0]) })
 }
 pub fn error2(p: &mut Process, a: &[Term]) -> BifResult {
     // OTP puts the caller's arguments at the top of the stacktrace; girder
     // keeps the caller's frame with its arity.
     let _ = p;
-    Err(Exception {
-        bif: NO_BIF_FRAME,
-        ..Exception::error(a[0])
-    })
+    Err(Exception { bif: NO_BIF_FRAME, ..Exception::error(a[0]) })
 }
 pub fn exit1(_p: &mut Process, a: &[Term]) -> BifResult {
-    Err(Exception {
-        bif: NO_BIF_FRAME,
-        ..Exception::new(Class::Exit, a[0])
-    })
+    Err(Exception { bif: NO_BIF_FRAME, ..Exception::new(Class::Exit, a[0]) })
 }
 /// erlang:raise(Class, Reason, Stacktrace)
 pub fn raise3(_p: &mut Process, a: &[Term]) -> BifResult {
-    let class = a[0]
-        .as_atom()
-        .and_then(Class::from_atom)
-        .ok_or_else(Exception::badarg)?;
+    let class = a[0].as_atom().and_then(Class::from_atom).ok_or_else(Exception::badarg)?;
     if a[2].list_length().is_none() {
         return Err(Exception::badarg());
     }

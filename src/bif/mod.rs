@@ -68,11 +68,7 @@ pub fn table() -> &'static [BifEntry] {
 fn index() -> &'static HashMap<(Atom, Atom, u32), u16> {
     static I: OnceLock<HashMap<(Atom, Atom, u32), u16>> = OnceLock::new();
     I.get_or_init(|| {
-        table()
-            .iter()
-            .enumerate()
-            .map(|(i, e)| ((e.module, e.name, e.arity), i as u16))
-            .collect()
+        table().iter().enumerate().map(|(i, e)| ((e.module, e.name, e.arity), i as u16)).collect()
     })
 }
 
@@ -83,6 +79,5 @@ pub fn lookup(m: Atom, f: Atom, a: u32) -> Option<u16> {
 
 /// Whether `erlang:f/a` is a BIF allowed in guards.
 pub fn is_guard_bif(f: &str, a: u32) -> bool {
-    lookup(crate::term::atoms::ERLANG, Atom::intern(f), a)
-        .is_some_and(|i| table()[i as usize].guard)
+    lookup(crate::term::atoms::ERLANG, Atom::intern(f), a).is_some_and(|i| table()[i as usize].guard)
 }
