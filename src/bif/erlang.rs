@@ -1,11 +1,15 @@
-//! `erlang` BIFs: term construction and inspection, exceptions, lists.
+//! `erlang` BIFs: term construction and inspection, exceptions, lists,
+//! operators as functions, min/max, node and halt.
 
+use crate::code::instr::ArithOp;
 use crate::heap::Alloc;
-use crate::term::order::eq_exact;
-use crate::term::{atoms, Term};
+use crate::term::order::{compare, eq, eq_exact};
+use crate::term::{atoms, Atom, Term};
 use crate::vm::arith;
 use crate::vm::exception::{BifResult, Class, Exception};
 use crate::vm::process::Process;
+use num_traits::ToPrimitive;
+use std::cmp::Ordering;
 
 pub fn apply_trap(_p: &mut Process, _a: &[Term]) -> BifResult {
     // The interpreter handles apply/2,3 itself (it must enter Erlang code).
@@ -159,4 +163,118 @@ pub fn raise3(_p: &mut Process, a: &[Term]) -> BifResult {
     let mut e = Exception::new(class, a[1]);
     e.trace = a[2];
     Err(e)
+}
+
+// ---- operators as functions (`fun erlang:'+'/2`, `erlang:'=:='(A, B)`) ----
+
+macro_rules! arith_bifs {
+    ($($name:ident => $op:ident),* $(,)?) => {
+        $(pub fn $name(p: &mut Process, a: &[Term]) -> BifResult {
+            arith::binary_nogc(p, ArithOp::$op, a[0], a[1])
+        })*
+    };
+}
+arith_bifs! {
+    add => Add, sub => Sub, mul => Mul, fdiv => FDiv, idiv => IDiv, rem => Rem,
+    band => Band, bor => Bor, bxor => Bxor, bsl => Bsl, bsr => Bsr,
+}
+
+/// `+X`: X itself if it is a number.
+pub fn plus(_p: &mut Process, a: &[Term]) -> BifResult {
+    if a[0].is_number() {
+        Ok(a[0])
+    } else {
+        Err(Exception::badarith())
+    }
+}
+
+pub fn eq_op(_p: &mut Process, a: &[Term]) -> BifResult {
+    Ok(Term::bool(eq(a[0], a[1])))
+}
+pub fn ne_op(_p: &mut Process, a: &[Term]) -> BifResult {
+    Ok(Term::bool(!eq(a[0], a[1])))
+}
+pub fn exact_eq_op(_p: &mut Process, a: &[Term]) -> BifResult {
+    Ok(Term::bool(eq_exact(a[0], a[1])))
+}
+pub fn exact_ne_op(_p: &mut Process, a: &[Term]) -> BifResult {
+    Ok(Term::bool(!eq_exact(a[0], a[1])))
+}
+pub fn lt_op(_p: &mut Process, a: &[Term]) -> BifResult {
+    Ok(Term::bool(compare(a[0], a[1]) == Ordering::Less))
+}
+pub fn gt_op(_p: &mut Process, a: &[Term]) -> BifResult {
+    Ok(Term::bool(compare(a[0], a[1]) == Ordering::Greater))
+}
+pub fn le_op(_p: &mut Process, a: &[Term]) -> BifResult {
+    Ok(Term::bool(compare(a[0], a[1]) != Ordering::Greater))
+}
+pub fn ge_op(_p: &mut Process, a: &[Term]) -> BifResult {
+    Ok(Term::bool(compare(a[0], a[1]) != Ordering::Less))
+}
+
+/// `min(A, B)`: of two terms that compare equal (`1` and `1.0`) OTP returns
+/// the first.
+pub fn min(_p: &mut Process, a: &[Term]) -> BifResult {
+    Ok(if compare(a[0], a[1]) == Ordering::Greater {
+        a[1]
+    } else {
+        a[0]
+    })
+}
+/// `max(A, B)`: the first of two equal terms, as `min`.
+pub fn max(_p: &mut Process, a: &[Term]) -> BifResult {
+    Ok(if compare(a[0], a[1]) == Ordering::Less {
+        a[1]
+    } else {
+        a[0]
+    })
+}
+
+/// girder is not distributed: every process runs on `nonode@nohost`.
+pub fn node(_p: &mut Process, _a: &[Term]) -> BifResult {
+    Ok(Term::atom(Atom::intern("nonode@nohost")))
+}
+
+pub fn halt0(_p: &mut Process, _a: &[Term]) -> BifResult {
+    halt_now(0)
+}
+/// `halt(Status)`: a non-negative integer is the exit status (the OS keeps
+/// its low 8 bits, so `halt(300)` exits with 44), `abort` aborts, and a
+/// string is a slogan: OTP writes it and a crash dump and exits with 1;
+/// girder writes only the slogan.
+pub fn halt1(_p: &mut Process, a: &[Term]) -> BifResult {
+    let s = a[0];
+    if let Some(n) = s.to_bigint() {
+        if n.sign() == num_bigint::Sign::Minus {
+            return Err(Exception::badarg());
+        }
+        let low = (n & num_bigint::BigInt::from(0xff)).to_i32().unwrap_or(0);
+        halt_now(low);
+    }
+    if s.as_atom() == Some(Atom::intern("abort")) {
+        flush_stdout();
+        std::process::abort();
+    }
+    let chars = s.list_to_vec().ok_or_else(Exception::badarg)?;
+    let slogan: Option<String> = chars
+        .iter()
+        .map(|c| {
+            c.as_small()
+                .and_then(|c| u32::try_from(c).ok())
+                .and_then(char::from_u32)
+        })
+        .collect();
+    let slogan = slogan.ok_or_else(Exception::badarg)?;
+    flush_stdout();
+    eprintln!("{slogan}");
+    halt_now(1)
+}
+fn flush_stdout() {
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+}
+fn halt_now(status: i32) -> ! {
+    flush_stdout();
+    std::process::exit(status)
 }

@@ -7,9 +7,16 @@
 //! falls back to heap fragments when the heap is full. The interpreter
 //! reserves `BIF_RESERVE` words before each call so that is rare.
 
+pub mod convert;
+pub mod dict;
 pub mod erlang;
 pub mod io;
+pub mod lists;
 pub mod maps;
+pub mod math;
+pub mod number;
+pub mod tuple;
+pub mod types;
 
 use crate::term::Atom;
 use crate::vm::exception::BifResult;

@@ -47,4 +47,115 @@ bif_table! {
     IO_LIB_FORMAT = "io_lib":"format"/2 => io::io_lib_format;
     IO_PUT_CHARS = "io":"put_chars"/1 => io::put_chars;
     IO_NL = "io":"nl"/0 => io::nl;
+
+    // Operators as functions; the comparisons and arithmetic are allowed in
+    // guards (OTP accepts `erlang:'+'(X, 1) > 2` in a guard).
+    PLUS2 = "erlang":"+"/2 => erlang::add, guard;
+    MINUS2 = "erlang":"-"/2 => erlang::sub, guard;
+    TIMES2 = "erlang":"*"/2 => erlang::mul, guard;
+    FDIV2 = "erlang":"/"/2 => erlang::fdiv, guard;
+    IDIV2 = "erlang":"div"/2 => erlang::idiv, guard;
+    REM2 = "erlang":"rem"/2 => erlang::rem, guard;
+    BAND2 = "erlang":"band"/2 => erlang::band, guard;
+    BOR2 = "erlang":"bor"/2 => erlang::bor, guard;
+    BXOR2 = "erlang":"bxor"/2 => erlang::bxor, guard;
+    BSL2 = "erlang":"bsl"/2 => erlang::bsl, guard;
+    BSR2 = "erlang":"bsr"/2 => erlang::bsr, guard;
+    PLUS1 = "erlang":"+"/1 => erlang::plus, guard;
+    EQ2 = "erlang":"=="/2 => erlang::eq_op, guard;
+    NE2 = "erlang":"/="/2 => erlang::ne_op, guard;
+    EXACT_EQ2 = "erlang":"=:="/2 => erlang::exact_eq_op, guard;
+    EXACT_NE2 = "erlang":"=/="/2 => erlang::exact_ne_op, guard;
+    LT2 = "erlang":"<"/2 => erlang::lt_op, guard;
+    GT2 = "erlang":">"/2 => erlang::gt_op, guard;
+    LE2 = "erlang":"=<"/2 => erlang::le_op, guard;
+    GE2 = "erlang":">="/2 => erlang::ge_op, guard;
+    // Numbers.
+    ABS = "erlang":"abs"/1 => number::abs, guard;
+    TRUNC = "erlang":"trunc"/1 => number::trunc, guard;
+    ROUND = "erlang":"round"/1 => number::round, guard;
+    FLOAT = "erlang":"float"/1 => number::float, guard;
+    FLOOR = "erlang":"floor"/1 => number::floor, guard;
+    CEIL = "erlang":"ceil"/1 => number::ceil, guard;
+    // Not guard BIFs before OTP 26.
+    MIN = "erlang":"min"/2 => erlang::min;
+    MAX = "erlang":"max"/2 => erlang::max;
+    // Type tests.
+    IS_ATOM = "erlang":"is_atom"/1 => types::is_atom, guard;
+    IS_BINARY = "erlang":"is_binary"/1 => types::is_binary, guard;
+    IS_BITSTRING = "erlang":"is_bitstring"/1 => types::is_bitstring, guard;
+    IS_BOOLEAN = "erlang":"is_boolean"/1 => types::is_boolean, guard;
+    IS_FLOAT = "erlang":"is_float"/1 => types::is_float, guard;
+    IS_FUNCTION1 = "erlang":"is_function"/1 => types::is_function1, guard;
+    IS_FUNCTION2 = "erlang":"is_function"/2 => types::is_function2, guard;
+    IS_INTEGER = "erlang":"is_integer"/1 => types::is_integer, guard;
+    IS_LIST = "erlang":"is_list"/1 => types::is_list, guard;
+    IS_MAP = "erlang":"is_map"/1 => types::is_map, guard;
+    IS_NUMBER = "erlang":"is_number"/1 => types::is_number, guard;
+    IS_PID = "erlang":"is_pid"/1 => types::is_pid, guard;
+    IS_PORT = "erlang":"is_port"/1 => types::is_port, guard;
+    IS_REFERENCE = "erlang":"is_reference"/1 => types::is_reference, guard;
+    IS_TUPLE = "erlang":"is_tuple"/1 => types::is_tuple, guard;
+    IS_RECORD2 = "erlang":"is_record"/2 => types::is_record2, guard;
+    IS_RECORD3 = "erlang":"is_record"/3 => types::is_record3, guard;
+    SIZE = "erlang":"size"/1 => types::size, guard;
+    NODE = "erlang":"node"/0 => erlang::node, guard;
+    // Conversions.
+    ATOM_TO_LIST = "erlang":"atom_to_list"/1 => convert::atom_to_list;
+    LIST_TO_ATOM = "erlang":"list_to_atom"/1 => convert::list_to_atom;
+    LIST_TO_EXISTING_ATOM = "erlang":"list_to_existing_atom"/1 => convert::list_to_existing_atom;
+    LIST_TO_TUPLE = "erlang":"list_to_tuple"/1 => convert::list_to_tuple;
+    TUPLE_TO_LIST = "erlang":"tuple_to_list"/1 => convert::tuple_to_list;
+    INTEGER_TO_LIST1 = "erlang":"integer_to_list"/1 => convert::integer_to_list1;
+    INTEGER_TO_LIST2 = "erlang":"integer_to_list"/2 => convert::integer_to_list2;
+    LIST_TO_INTEGER1 = "erlang":"list_to_integer"/1 => convert::list_to_integer1;
+    LIST_TO_INTEGER2 = "erlang":"list_to_integer"/2 => convert::list_to_integer2;
+    // Tuples.
+    MAKE_TUPLE2 = "erlang":"make_tuple"/2 => tuple::make_tuple2;
+    MAKE_TUPLE3 = "erlang":"make_tuple"/3 => tuple::make_tuple3;
+    APPEND_ELEMENT = "erlang":"append_element"/2 => tuple::append_element;
+    INSERT_ELEMENT = "erlang":"insert_element"/3 => tuple::insert_element;
+    DELETE_ELEMENT = "erlang":"delete_element"/2 => tuple::delete_element;
+    // The process dictionary.
+    PUT = "erlang":"put"/2 => dict::put;
+    GET0 = "erlang":"get"/0 => dict::get0;
+    GET1 = "erlang":"get"/1 => dict::get1;
+    GET_KEYS0 = "erlang":"get_keys"/0 => dict::get_keys0;
+    GET_KEYS1 = "erlang":"get_keys"/1 => dict::get_keys1;
+    ERASE0 = "erlang":"erase"/0 => dict::erase0;
+    ERASE1 = "erlang":"erase"/1 => dict::erase1;
+    HALT0 = "erlang":"halt"/0 => erlang::halt0;
+    HALT1 = "erlang":"halt"/1 => erlang::halt1;
+    // math
+    MATH_PI = "math":"pi"/0 => math::pi;
+    MATH_SQRT = "math":"sqrt"/1 => math::sqrt;
+    MATH_POW = "math":"pow"/2 => math::pow;
+    MATH_EXP = "math":"exp"/1 => math::exp;
+    MATH_LOG = "math":"log"/1 => math::log;
+    MATH_LOG2 = "math":"log2"/1 => math::log2;
+    MATH_LOG10 = "math":"log10"/1 => math::log10;
+    MATH_SIN = "math":"sin"/1 => math::sin;
+    MATH_COS = "math":"cos"/1 => math::cos;
+    MATH_TAN = "math":"tan"/1 => math::tan;
+    MATH_ASIN = "math":"asin"/1 => math::asin;
+    MATH_ACOS = "math":"acos"/1 => math::acos;
+    MATH_ATAN = "math":"atan"/1 => math::atan;
+    MATH_ATAN2 = "math":"atan2"/2 => math::atan2;
+    MATH_SINH = "math":"sinh"/1 => math::sinh;
+    MATH_COSH = "math":"cosh"/1 => math::cosh;
+    MATH_TANH = "math":"tanh"/1 => math::tanh;
+    MATH_ASINH = "math":"asinh"/1 => math::asinh;
+    MATH_ACOSH = "math":"acosh"/1 => math::acosh;
+    MATH_ATANH = "math":"atanh"/1 => math::atanh;
+    MATH_CEIL = "math":"ceil"/1 => math::ceil;
+    MATH_FLOOR = "math":"floor"/1 => math::floor;
+    MATH_FMOD = "math":"fmod"/2 => math::fmod;
+    MATH_ERF = "math":"erf"/1 => math::erf;
+    MATH_ERFC = "math":"erfc"/1 => math::erfc;
+    // lists
+    LISTS_REVERSE2 = "lists":"reverse"/2 => lists::reverse;
+    LISTS_MEMBER = "lists":"member"/2 => lists::member;
+    LISTS_KEYFIND = "lists":"keyfind"/3 => lists::keyfind;
+    LISTS_KEYMEMBER = "lists":"keymember"/3 => lists::keymember;
+    LISTS_KEYSEARCH = "lists":"keysearch"/3 => lists::keysearch;
 }

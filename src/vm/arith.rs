@@ -30,30 +30,89 @@ fn as_f(n: &Num) -> f64 {
     }
 }
 
-/// Store a result, collecting first if the heap is full (the operands are
-/// no longer needed, so only `live` registers are roots).
-fn store_float(p: &mut Process, f: f64, live: Live) -> Result<Term, Exception> {
+/// Where a result is stored. The interpreter's arithmetic instructions may
+/// collect first (it knows which registers are live); a BIF may not, so it
+/// allocates straight from `p.heap`, which falls back to heap fragments.
+#[derive(Clone, Copy)]
+enum Store {
+    /// Collect if needed, keeping x0..x(live-1).
+    Gc(Live),
+    /// Never collect.
+    NoGc,
+}
+
+fn make_room(p: &mut Process, words: usize, store: Store) {
+    if let Store::Gc(live) = store {
+        p.ensure(words, live);
+    }
+}
+
+fn store_float(p: &mut Process, f: f64, store: Store) -> Result<Term, Exception> {
     if !f.is_finite() {
         return Err(Exception::badarith());
     }
-    p.ensure(2, live);
+    make_room(p, 2, store);
     Ok(p.heap.float(f))
 }
 
-pub fn store_int(p: &mut Process, i: BigInt, live: Live) -> Term {
+fn store_big(p: &mut Process, i: BigInt, store: Store) -> Term {
     if let Some(v) = i.to_i64() {
         if Term::fits_small(v) {
             return Term::small(v);
         }
     }
-    p.ensure(2 + (i.bits() as usize).div_ceil(64), live);
+    make_room(p, 2 + (i.bits() as usize).div_ceil(64), store);
     p.heap.bigint(&i)
+}
+
+/// Store an integer result, collecting first if the heap is full (the
+/// operands are no longer needed, so only `live` registers are roots).
+pub fn store_int(p: &mut Process, i: BigInt, live: Live) -> Term {
+    store_big(p, i, Store::Gc(live))
 }
 
 /// Largest shift accepted before the result is considered too large.
 const MAX_SHIFT: i64 = 1 << 24;
 
-pub fn binary(p: &mut Process, op: ArithOp, a: Term, b: Term, live: Live) -> Result<Term, Exception> {
+/// `A op B` for the interpreter: may collect, keeping x0..x(live-1).
+pub fn binary(
+    p: &mut Process,
+    op: ArithOp,
+    a: Term,
+    b: Term,
+    live: Live,
+) -> Result<Term, Exception> {
+    binary_in(p, op, a, b, Store::Gc(live))
+}
+
+/// `A op B` for BIFs (`erlang:'+'/2` and friends): never collects.
+pub fn binary_nogc(p: &mut Process, op: ArithOp, a: Term, b: Term) -> Result<Term, Exception> {
+    binary_in(p, op, a, b, Store::NoGc)
+}
+
+fn binary_in(
+    p: &mut Process,
+    op: ArithOp,
+    a: Term,
+    b: Term,
+    store: Store,
+) -> Result<Term, Exception> {
+    if Term::both_small(a, b) {
+        // Two 60-bit integers: the sum, difference and product fit an i128.
+        let (x, y) = (a.small_value() as i128, b.small_value() as i128);
+        let r = match op {
+            ArithOp::Add => Some(x + y),
+            ArithOp::Sub => Some(x - y),
+            ArithOp::Mul => Some(x * y),
+            _ => None,
+        };
+        if let Some(r) = r {
+            return Ok(match i64::try_from(r) {
+                Ok(v) if Term::fits_small(v) => Term::small(v),
+                _ => store_big(p, BigInt::from(r), store),
+            });
+        }
+    }
     let (x, y) = match (num(a), num(b)) {
         (Some(x), Some(y)) => (x, y),
         _ => return Err(Exception::badarith()),
@@ -66,7 +125,7 @@ pub fn binary(p: &mut Process, op: ArithOp, a: Term, b: Term, live: Live) -> Res
                     ArithOp::Sub => i - j,
                     _ => i * j,
                 };
-                Ok(store_int(p, r, live))
+                Ok(store_big(p, r, store))
             }
             _ => {
                 let (f, g) = (as_f(&x), as_f(&y));
@@ -75,7 +134,7 @@ pub fn binary(p: &mut Process, op: ArithOp, a: Term, b: Term, live: Live) -> Res
                     ArithOp::Sub => f - g,
                     _ => f * g,
                 };
-                store_float(p, r, live)
+                store_float(p, r, store)
             }
         },
         ArithOp::FDiv => {
@@ -83,7 +142,7 @@ pub fn binary(p: &mut Process, op: ArithOp, a: Term, b: Term, live: Live) -> Res
             if g == 0.0 {
                 return Err(Exception::badarith());
             }
-            store_float(p, as_f(&x) / g, live)
+            store_float(p, as_f(&x) / g, store)
         }
         _ => {
             let (i, j) = match (x, y) {
@@ -104,13 +163,21 @@ pub fn binary(p: &mut Process, op: ArithOp, a: Term, b: Term, live: Live) -> Res
                 ArithOp::Bor => i | j,
                 ArithOp::Bxor => i ^ j,
                 ArithOp::Bsl | ArithOp::Bsr => {
-                    let s = j.to_i64().unwrap_or(if j.is_negative() { i64::MIN } else { i64::MAX });
-                    let s = if op == ArithOp::Bsr { s.saturating_neg() } else { s };
+                    let s = j
+                        .to_i64()
+                        .unwrap_or(if j.is_negative() { i64::MIN } else { i64::MAX });
+                    let s = if op == ArithOp::Bsr {
+                        s.saturating_neg()
+                    } else {
+                        s
+                    };
                     if s > MAX_SHIFT {
                         if i.is_zero() {
                             BigInt::zero()
                         } else {
-                            return Err(Exception::error(Term::atom(crate::term::atoms::SYSTEM_LIMIT)));
+                            return Err(Exception::error(Term::atom(
+                                crate::term::atoms::SYSTEM_LIMIT,
+                            )));
                         }
                     } else if s >= 0 {
                         i << (s as usize)
@@ -131,7 +198,7 @@ pub fn binary(p: &mut Process, op: ArithOp, a: Term, b: Term, live: Live) -> Res
                 }
                 _ => unreachable!(),
             };
-            Ok(store_int(p, r, live))
+            Ok(store_big(p, r, store))
         }
     }
 }
