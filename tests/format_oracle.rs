@@ -147,7 +147,16 @@ impl Reader<'_> {
                         }
                     }
                 }
-                pairs.sort_by(|a, b| order::compare_exact(a.0, b.0));
+                // OTP orders small maps' keys with every integer before
+                // every float.
+                pairs.sort_by(|a, b| {
+                    let rank = |t: Term| if t.is_float() { 1 } else { 0 };
+                    if a.0.is_number() && b.0.is_number() && rank(a.0) != rank(b.0) {
+                        rank(a.0).cmp(&rank(b.0))
+                    } else {
+                        order::compare_exact(a.0, b.0)
+                    }
+                });
                 let (ks, vs): (Vec<Term>, Vec<Term>) = pairs.into_iter().unzip();
                 self.heap.map_sorted(&ks, &vs)
             }

@@ -222,8 +222,9 @@ fn control(out: &mut String, spec: &Spec, a: &mut Args) -> Res<()> {
                 return Err(FormatError);
             }
             let ll = spec.width.unwrap_or(80);
+            // An explicit precision is OTP's 1-based column.
             let col = match spec.prec {
-                Some(p) => p,
+                Some(p) => p.max(1) - 1,
                 None => current_column(out),
             };
             print(out, t, col, ll, d, enc(spec), !spec.lists);
@@ -236,7 +237,7 @@ fn control(out: &mut String, spec: &Spec, a: &mut Args) -> Res<()> {
             } else {
                 collect_chars(t, spec.unicode, &mut chars)?;
             }
-            string_field(out, &chars, spec);
+            string_field(out, &chars, spec)?;
         }
         'c' => {
             let code = a.take_int()?;
@@ -246,7 +247,8 @@ fn control(out: &mut String, spec: &Spec, a: &mut Args) -> Res<()> {
                 (None, None) => (1, 1),
                 (None, Some(p)) => (p, p),
                 (Some(f), None) => (f, f),
-                (Some(f), Some(p)) => (f, p),
+                (Some(f), Some(p)) if p <= f => (f, p),
+                _ => return Err(FormatError),
             };
             let s: String = std::iter::repeat(c).take(p).collect();
             adjust(out, &s, f.saturating_sub(p), spec);
@@ -345,17 +347,21 @@ fn collect_chars(t: Term, unicode: bool, out: &mut Vec<char>) -> Res<()> {
 }
 
 /// `~s`: the precision cuts the string, the width pads (or cuts) it.
-fn string_field(out: &mut String, chars: &[char], spec: &Spec) {
-    let (f, p) = match (spec.width, spec.prec) {
+/// With only a precision the text is padded after, whatever the
+/// adjustment; a precision above the width is an error.
+fn string_field(out: &mut String, chars: &[char], spec: &Spec) -> Res<()> {
+    let (f, p, spec) = match (spec.width, spec.prec) {
         (None, None) => {
             out.extend(chars);
-            return;
+            return Ok(());
         }
-        (None, Some(p)) => (p, p),
-        (Some(f), None) => (f, f),
-        (Some(f), Some(p)) => (f, p.min(f)),
+        (None, Some(p)) => (p, p, Spec { left: true, ..*spec }),
+        (Some(f), None) => (f, f, *spec),
+        (Some(f), Some(p)) if p <= f => (f, p, *spec),
+        _ => return Err(FormatError),
     };
     let shown: String = chars.iter().take(p).collect();
     let n = shown.chars().count();
-    adjust(out, &shown, f - n, spec);
+    adjust(out, &shown, f - n, &spec);
+    Ok(())
 }

@@ -9,9 +9,10 @@
 //!   the magnitude is 2^53 or more (`9.007199254740992e15`).
 //! * `float_to_list/1` is C's `%.20e`, exactly rounded (ties to even), with
 //!   at least two exponent digits.
-//! * `{decimals, D}` for `D <= 15` splits off the integer part and rounds
-//!   `fraction * 10^D + 0.5` in double arithmetic (so `0.125` gives `0.13`
-//!   and `0.045` gives `0.05`); larger `D` prints the exact value.
+//! * `{decimals, D}` for `D <= 18` splits off the integer part, computes
+//!   `x = fraction * 10^D` in double arithmetic and rounds it half up (so
+//!   `0.125` gives `0.13` and `0.045` gives `0.05`); larger `D` prints the
+//!   exact value.
 //! * results longer than 255 characters are `badarg`.
 
 use num_bigint::BigUint;
@@ -214,7 +215,8 @@ fn printf_f(f: f64, prec: usize) -> String {
             let keep = b.len() - cut;
             let (mut v, carried) = round_half_even(b, keep);
             if carried {
-                v.insert(0, b'1');
+                // v is "100..0" of the old length; the value is 10^keep.
+                v.push(b'0');
             }
             if v.is_empty() {
                 v.push(b'0');
@@ -244,7 +246,7 @@ fn place_point(sign: &str, digits: &[u8], prec: usize) -> String {
 
 /// `{decimals, D}`: OTP's fast path for D <= 15 (see the module comment).
 fn decimals(f: f64, d: u32) -> String {
-    if d > 15 {
+    if d > 18 {
         return printf_f(f, d as usize);
     }
     let sign = if f.is_sign_negative() { "-" } else { "" };
@@ -252,7 +254,11 @@ fn decimals(f: f64, d: u32) -> String {
     let int = a.trunc();
     let frac = a - int;
     let factor = 10f64.powi(d as i32);
-    let mut p = (frac * factor + 0.5).trunc() as u64;
+    let x = frac * factor;
+    let mut p = x.trunc() as u64;
+    if x - p as f64 >= 0.5 {
+        p += 1;
+    }
     let fac = 10u64.pow(d);
     let mut int_big = biguint_from_integral(int);
     if p >= fac {
@@ -304,6 +310,12 @@ pub fn float_to_list(f: f64, opts: &FloatOpts) -> Option<String> {
                 while s.ends_with('0') && !s.ends_with(".0") {
                     s.pop();
                 }
+            } else if opts.compact && f.abs() >= 9007199254740992.0 {
+                // OTP strips the zeros of a large integral value even
+                // without a point: 1.0e16 prints as "1".
+                while s.ends_with('0') && s.len() > 1 {
+                    s.pop();
+                }
             }
             s
         }
@@ -315,7 +327,7 @@ pub fn float_to_list(f: f64, opts: &FloatOpts) -> Option<String> {
     }
 }
 
-/// `list_to_float/1`: `[+-]digits.digits[(e|E)[+-]digits]`; None for
+/// `list_to_float/1`: `[+-]digits(.|,)digits[(e|E)[+-]digits]`; None for
 /// anything else and for values too large for a double.
 pub fn parse_float(s: &str) -> Option<f64> {
     let b = s.as_bytes();
@@ -330,7 +342,8 @@ pub fn parse_float(s: &str) -> Option<f64> {
         }
         *i > st
     };
-    if !digits(&mut i) || i >= b.len() || b[i] != b'.' {
+    // OTP also takes a comma for the point ("1,5").
+    if !digits(&mut i) || i >= b.len() || (b[i] != b'.' && b[i] != b',') {
         return None;
     }
     i += 1;
@@ -349,7 +362,7 @@ pub fn parse_float(s: &str) -> Option<f64> {
     if i != b.len() {
         return None;
     }
-    let v: f64 = s.parse().ok()?;
+    let v: f64 = s.replacen(',', ".", 1).parse().ok()?;
     v.is_finite().then_some(v)
 }
 
@@ -430,7 +443,8 @@ pub(crate) fn fmt_f(f: f64, p: usize) -> String {
         } else {
             let (mut r, carried) = round_half_up(&v, keep);
             if carried {
-                r.insert(0, b'1');
+                // r is "100..0" of the old length; the value is 10^keep.
+                r.push(b'0');
             }
             r
         }

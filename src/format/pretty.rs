@@ -37,6 +37,9 @@ struct Node {
 enum Kind {
     /// Never broken: numbers, atoms, strings, `...`, empty containers.
     Flat(String),
+    /// `[...]`: a list cut by the depth limit. Printed flat, but laid out
+    /// like a container (it ends its line); `{...}` and `#{...}` are flat.
+    Cut(&'static str),
     Seq(Box<Seq>),
     /// A map association `K => V`.
     Pair(Box<(Node, Node)>),
@@ -67,9 +70,16 @@ impl Node {
             kind: Kind::Flat(s),
         }
     }
+    fn cut(s: &'static str) -> Node {
+        Node {
+            len: s.len() as i64,
+            kind: Kind::Cut(s),
+        }
+    }
     fn is_atomic(&self) -> bool {
         match &self.kind {
             Kind::Flat(_) => true,
+            Kind::Cut(_) => false,
             Kind::Pair(p) => p.0.is_atomic() && p.1.is_atomic(),
             Kind::Seq(_) => false,
         }
@@ -97,7 +107,7 @@ impl Builder {
                 }
             }
             if d == 1 {
-                return Node::flat("[...]".into());
+                return Node::cut("[...]");
             }
             return self.build_list(t, d);
         }
@@ -120,15 +130,24 @@ impl Builder {
             if d == 1 {
                 return Node::flat("#{...}".into());
             }
-            let pairs: Vec<(Term, Term)> = keys.iter().copied().zip(values.iter().copied()).collect();
-            let (nodes, end) = self.build_seq(&pairs, d, |(k, v), d| {
-                let k = self.build(*k, d);
-                let v = self.build(*v, d);
-                Node {
-                    len: k.len + 4 + v.len,
-                    kind: Kind::Pair(Box::new((k, v))),
-                }
-            });
+            // Unlike lists and tuples, every shown pair gets depth d - 1;
+            // `,...` follows when pairs are left out.
+            let (shown, cut) = if d < 0 || keys.len() <= (d - 1) as usize {
+                (keys.len(), false)
+            } else {
+                ((d - 1) as usize, true)
+            };
+            let nodes = (0..shown)
+                .map(|i| {
+                    let k = self.build(keys[i], d - 1);
+                    let v = self.build(values[i], d - 1);
+                    Node {
+                        len: k.len + 4 + v.len,
+                        kind: Kind::Pair(Box::new((k, v))),
+                    }
+                })
+                .collect();
+            let end = if cut { End::Dots } else { End::Nil };
             return seq_node("#{", '}', false, nodes, end, ',');
         }
         let mut s = String::new();
@@ -201,6 +220,7 @@ fn seq_node(open: &'static str, close: char, tagged: bool, elems: Vec<Node>, end
 fn write_flat(out: &mut String, n: &Node) {
     match &n.kind {
         Kind::Flat(s) => out.push_str(s),
+        Kind::Cut(s) => out.push_str(s),
         Kind::Pair(p) => {
             write_flat(out, &p.0);
             out.push_str(" => ");
@@ -271,10 +291,8 @@ impl Layout<'_> {
             return Ok(());
         }
         match &n.kind {
-            Kind::Flat(s) => {
-                if !self.dry {
-                    self.out.push_str(s);
-                }
+            Kind::Flat(_) | Kind::Cut(_) => {
+                self.emit_flat(n);
                 Ok(())
             }
             Kind::Pair(_) => self.pp_pair(n, col, ind, ld).map(|_| ()),
@@ -321,7 +339,9 @@ impl Layout<'_> {
     }
 
     fn pp_list(&mut self, elems: &[Node], end: &End, sep: char, col0: i64, ind: i64, ld: i64) -> Fit {
-        let last = elems.len() == 1 && matches!(end, End::Nil);
+        // The last element must leave room for what closes the sequence
+        // (`]`, or `|...`/`|Tail` whose own check follows).
+        let last = elems.len() == 1;
         let w = self.pp_element(&elems[0], col0, ind, if last { ld + 1 } else { 0 })?;
         self.pp_tail(&elems[1..], end, sep, col0, col0 + w, ind, ld)
     }
@@ -329,7 +349,7 @@ impl Layout<'_> {
     #[allow(clippy::too_many_arguments)]
     fn pp_tail(&mut self, elems: &[Node], end: &End, sep: char, col0: i64, mut col: i64, ind: i64, ld: i64) -> Fit {
         for (i, e) in elems.iter().enumerate() {
-            let last = i + 1 == elems.len() && matches!(end, End::Nil);
+            let last = i + 1 == elems.len();
             let ld1 = if last { ld + 1 } else { 0 };
             let elen = 1 + e.len;
             let fits = e.is_atomic()
@@ -359,10 +379,21 @@ impl Layout<'_> {
                 Ok(())
             }
             End::Tail(t) => {
-                if !self.dry {
-                    self.out.push(sep);
+                // Laid out like a last element, after `|` instead of `,`.
+                let elen = 1 + t.len;
+                if t.is_atomic() && elen < self.ll - col - (ld + 1) {
+                    if !self.dry {
+                        self.out.push(sep);
+                    }
+                    self.emit_flat(t);
+                } else {
+                    if !self.dry {
+                        self.out.push(sep);
+                    }
+                    self.newline(ind);
+                    self.pp_element(t, col0, ind, ld + 1)?;
                 }
-                self.pp(t, col + 1, ind, ld + 1)
+                Ok(())
             }
         }
     }
@@ -408,6 +439,10 @@ pub fn print_term(out: &mut String, t: Term, col: usize, line_len: usize, depth:
 
 /// The printer behind `~p`, `~tp`, `~lp` and `~P`.
 pub(crate) fn print(out: &mut String, t: Term, col: usize, line_len: usize, d: i64, enc: Encoding, strings: bool) {
+    if d == 0 {
+        out.push_str("...");
+        return;
+    }
     if let Some(a) = t.as_atom() {
         write_atom(out, a.name(), enc);
         return;

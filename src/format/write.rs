@@ -50,18 +50,28 @@ pub(crate) fn write(out: &mut String, t: Term, d: i64, enc: Encoding) {
         }
     } else if t.is_map() {
         let (keys, values) = t.map_parts();
-        if keys.is_empty() {
+        // Unlike ~P, ~W prints a map at depth 1 as `#{}`.
+        if keys.is_empty() || d == 1 {
             out.push_str("#{}");
-        } else if d == 1 {
-            out.push_str("#{...}");
         } else {
-            let pairs: Vec<(Term, Term)> = keys.iter().copied().zip(values.iter().copied()).collect();
+            // Unlike lists and tuples, every shown pair gets depth d - 1.
             out.push_str("#{");
-            write_seq(out, &pairs, d, enc, |out, (k, v), d| {
-                write(out, *k, d, enc);
+            // `,...` follows once d - 1 pairs are shown, even if none are
+            // left out (~P differs).
+            for (i, (k, v)) in keys.iter().zip(values).enumerate() {
+                if d > 0 && i as i64 == d - 1 {
+                    break;
+                }
+                if i > 0 {
+                    out.push(',');
+                }
+                write(out, *k, d - 1, enc);
                 out.push_str(" => ");
-                write(out, *v, d, enc);
-            });
+                write(out, *v, d - 1, enc);
+            }
+            if d > 0 && keys.len() as i64 >= d - 1 {
+                out.push_str(",...");
+            }
             out.push('}');
         }
     } else {
