@@ -234,6 +234,9 @@ fn control(out: &mut String, spec: &Spec, a: &mut Args) -> Res<()> {
             let mut chars = Vec::new();
             if let Some(at) = t.as_atom() {
                 chars.extend(at.name().chars());
+                if !spec.unicode && chars.iter().any(|&c| c as u32 > 255) {
+                    return Err(FormatError);
+                }
             } else {
                 collect_chars(t, spec.unicode, &mut chars)?;
             }
@@ -347,21 +350,25 @@ fn collect_chars(t: Term, unicode: bool, out: &mut Vec<char>) -> Res<()> {
 }
 
 /// `~s`: the precision cuts the string, the width pads (or cuts) it.
-/// With only a precision the text is padded after, whatever the
-/// adjustment; a precision above the width is an error.
+/// The text is cut or padded (after it) to the precision, then padded to
+/// the width; a precision above the width is an error.
 fn string_field(out: &mut String, chars: &[char], spec: &Spec) -> Res<()> {
-    let (f, p, spec) = match (spec.width, spec.prec) {
+    let (f, p) = match (spec.width, spec.prec) {
         (None, None) => {
             out.extend(chars);
             return Ok(());
         }
-        (None, Some(p)) => (p, p, Spec { left: true, ..*spec }),
-        (Some(f), None) => (f, f, *spec),
-        (Some(f), Some(p)) if p <= f => (f, p, *spec),
+        (None, Some(p)) => (p, Some(p)),
+        (Some(f), None) => (f, None),
+        (Some(f), Some(p)) if p <= f => (f, Some(p)),
         _ => return Err(FormatError),
     };
-    let shown: String = chars.iter().take(p).collect();
+    let mut shown: String = chars.iter().take(p.unwrap_or(f)).collect();
+    if let Some(p) = p {
+        let n = shown.chars().count();
+        shown.extend(std::iter::repeat(spec.pad).take(p - n));
+    }
     let n = shown.chars().count();
-    adjust(out, &shown, f - n, &spec);
+    adjust(out, &shown, f - n, spec);
     Ok(())
 }

@@ -306,6 +306,10 @@ pub fn float_to_list(f: f64, opts: &FloatOpts) -> Option<String> {
                 return None;
             }
             let mut s = decimals(f, n);
+            // The limit applies before `compact` shortens the text.
+            if s.len() > MAX_FLOAT_TEXT {
+                return None;
+            }
             if opts.compact && n > 0 {
                 while s.ends_with('0') && !s.ends_with(".0") {
                     s.pop();

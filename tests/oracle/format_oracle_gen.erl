@@ -1,5 +1,5 @@
 %% Generates tests/data/format_oracle.txt: random calls and OTP 25's answers.
-%% Run from the repository root:
+%% Run from the repository root (SEED and OUT override the seed and file):
 %%   erlc -o /tmp tests/oracle/format_oracle_gen.erl && erl -noshell -pa /tmp -s format_oracle_gen main
 %% Each line is one Erlang term written with ~w:
 %%   {fmt, Format, Args, Result}     io_lib:format/2 (Result: string or badarg)
@@ -11,8 +11,10 @@
 -export([main/0]).
 
 main() ->
-    rand:seed(exsss, {7, 11, 13}),
-    {ok, F} = file:open("tests/data/format_oracle.txt", [write, {encoding, latin1}]),
+    Seed = list_to_integer(os:getenv("SEED", "7")),
+    Path = os:getenv("OUT", "tests/data/format_oracle.txt"),
+    rand:seed(exsss, {Seed, 11, 13}),
+    {ok, F} = file:open(Path, [write, {encoding, latin1}]),
     Out = fun(T) -> io:put_chars(F, [w(T), $\n]) end,
     [fmt_case(Out, term_fmt(), [term(rand:uniform(4))]) || _ <- lists:seq(1, 1500)],
     [fmt_case(Out, depth_fmt(), [term(3), rand:uniform(8) - 2]) || _ <- lists:seq(1, 400)],
