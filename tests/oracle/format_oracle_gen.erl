@@ -22,6 +22,7 @@ main() ->
     [fmt_case(Out, int_fmt(), int_args()) || _ <- lists:seq(1, 400)],
     [fmt_case(Out, str_fmt(), [string_arg()]) || _ <- lists:seq(1, 300)],
     [fmt_case(Out, "~w ~p", [X, X]) || X <- [float() || _ <- lists:seq(1, 500)]],
+    [fmt_case(Out, pick(["~p", "~30p", "~20p", "~.50p", "~60.30p", "~40p"]), [nested(6)]) || _ <- lists:seq(1, 300)],
     [ftl_case(Out, float(), float_opts()) || _ <- lists:seq(1, 1500)],
     [ltf_case(Out, S) || S <- float_strings()],
     [itl_case(Out, int(), rand:uniform(35) + 1) || _ <- lists:seq(1, 200)],
@@ -165,4 +166,16 @@ list(D) -> [term(D - 1) || _ <- lists:seq(1, len())].
 tuple(D) -> list_to_tuple([term(D - 1) || _ <- lists:seq(1, rand:uniform(6))]).
 tagged(D) -> list_to_tuple([atom() | [term(D - 1) || _ <- lists:seq(1, rand:uniform(5))]]).
 map(D) -> maps:from_list([{pick([term(0), atom(), int()]), term(D - 1)} || _ <- lists:seq(1, rand:uniform(6))]).
+%% Deep tagged tuples with tags of every length: exercises the choice of
+%% tag indentation.
+nested(0) -> leaf();
+nested(D) ->
+    Tag = pick([a, ok, abc, error, foo_bar, 'Hello', another_rather_long_atom_name, very_long_atom_name_for_testing_purposes]),
+    case rand:uniform(4) of
+        1 -> list_to_tuple([Tag | [nested(D - 1) || _ <- lists:seq(1, rand:uniform(3))]]);
+        2 -> [nested(D - 1) || _ <- lists:seq(1, rand:uniform(3))];
+        3 -> #{Tag => nested(D - 1), z => leaf()};
+        4 -> {Tag, nested(D - 1)}
+    end.
+
 improper(D) -> lists:foldr(fun(X, Acc) -> [X | Acc] end, term(0), [term(D - 1) || _ <- lists:seq(1, rand:uniform(4))]).
