@@ -77,18 +77,31 @@ pub fn format(fmt: &[char], args: &[Term]) -> Result<String, FormatError> {
     Ok(out)
 }
 
+/// Widths and precisions above this are refused rather than attempted: the
+/// text would not fit in memory (OTP would die trying to build it).
+const MAX_FIELD: i64 = 1 << 24;
+
 /// A field value: digits, `*` (an integer argument) or nothing.
 fn field_value(fmt: &[char], i: &mut usize, a: &mut Args) -> Res<Option<i64>> {
     match fmt.get(*i) {
         Some('*') => {
             *i += 1;
-            Ok(Some(a.take_int()?))
+            let v = a.take_int()?;
+            if v.abs() > MAX_FIELD {
+                return Err(FormatError);
+            }
+            Ok(Some(v))
         }
         Some(c) if c.is_ascii_digit() => {
             let mut v: i64 = 0;
             while let Some(c) = fmt.get(*i).filter(|c| c.is_ascii_digit()) {
-                v = v.saturating_mul(10).saturating_add(c.to_digit(10).unwrap_or(0) as i64);
+                v = v
+                    .saturating_mul(10)
+                    .saturating_add(c.to_digit(10).unwrap_or(0) as i64);
                 *i += 1;
+            }
+            if v > MAX_FIELD {
+                return Err(FormatError);
             }
             Ok(Some(v))
         }
@@ -133,7 +146,10 @@ fn parse_spec(fmt: &[char], i: &mut usize, a: &mut Args) -> Res<Spec> {
                 Some('*') => {
                     *i += 1;
                     let p = a.take_int()?;
-                    spec.pad = u32::try_from(p).ok().and_then(char::from_u32).ok_or(FormatError)?;
+                    spec.pad = u32::try_from(p)
+                        .ok()
+                        .and_then(char::from_u32)
+                        .ok_or(FormatError)?;
                 }
                 Some(&c) => {
                     *i += 1;
@@ -165,7 +181,13 @@ fn current_column(out: &str) -> usize {
         Some(p) => &out[p + 1..],
         None => out,
     };
-    line.chars().fold(0, |col, c| if c == '\t' { (col + 8) / 8 * 8 } else { col + 1 })
+    line.chars().fold(0, |col, c| {
+        if c == '\t' {
+            (col + 8) / 8 * 8
+        } else {
+            col + 1
+        }
+    })
 }
 
 /// Write `text` in a field: too long for it gives `*`s, else padding.
@@ -188,7 +210,7 @@ fn term_field(out: &mut String, text: &str, spec: &Spec) {
 }
 
 fn adjust(out: &mut String, text: &str, npad: usize, spec: &Spec) {
-    let pad: String = std::iter::repeat(spec.pad).take(npad).collect();
+    let pad: String = std::iter::repeat_n(spec.pad, npad).collect();
     if spec.left {
         out.push_str(text);
         out.push_str(&pad);
@@ -245,7 +267,10 @@ fn control(out: &mut String, spec: &Spec, a: &mut Args) -> Res<()> {
         'c' => {
             let code = a.take_int()?;
             let code = if spec.unicode { code } else { code & 255 };
-            let c = u32::try_from(code).ok().and_then(char::from_u32).ok_or(FormatError)?;
+            let c = u32::try_from(code)
+                .ok()
+                .and_then(char::from_u32)
+                .ok_or(FormatError)?;
             let (f, p) = match (spec.width, spec.prec) {
                 (None, None) => (1, 1),
                 (None, Some(p)) => (p, p),
@@ -253,7 +278,7 @@ fn control(out: &mut String, spec: &Spec, a: &mut Args) -> Res<()> {
                 (Some(f), Some(p)) if p <= f => (f, p),
                 _ => return Err(FormatError),
             };
-            let s: String = std::iter::repeat(c).take(p).collect();
+            let s: String = std::iter::repeat_n(c, p).collect();
             adjust(out, &s, f.saturating_sub(p), spec);
         }
         'e' | 'f' | 'g' => {
@@ -265,7 +290,14 @@ fn control(out: &mut String, spec: &Spec, a: &mut Args) -> Res<()> {
                 'g' if p >= 1 => fmt_g(x, p),
                 _ => return Err(FormatError),
             };
-            term_field(out, &s, &Spec { prec: None, ..*spec });
+            term_field(
+                out,
+                &s,
+                &Spec {
+                    prec: None,
+                    ..*spec
+                },
+            );
         }
         'b' | 'B' | '#' | '+' | 'x' | 'X' => {
             let t = a.take()?;
@@ -297,18 +329,25 @@ fn control(out: &mut String, spec: &Spec, a: &mut Args) -> Res<()> {
                 '#' | '+' => format!("{sign}{base}#{mag}"),
                 _ => digits.clone(),
             };
-            term_field(out, &s, &Spec { prec: None, ..*spec });
+            term_field(
+                out,
+                &s,
+                &Spec {
+                    prec: None,
+                    ..*spec
+                },
+            );
         }
         'i' => {
             a.take()?;
         }
         'n' => {
             let n = spec.width.unwrap_or(1);
-            out.extend(std::iter::repeat('\n').take(n));
+            out.extend(std::iter::repeat_n('\n', n));
         }
         '~' => {
             let n = spec.width.unwrap_or(1);
-            out.extend(std::iter::repeat('~').take(n));
+            out.extend(std::iter::repeat_n('~', n));
         }
         _ => return Err(FormatError),
     }
@@ -366,7 +405,7 @@ fn string_field(out: &mut String, chars: &[char], spec: &Spec) -> Res<()> {
     let mut shown: String = chars.iter().take(p.unwrap_or(f)).collect();
     if let Some(p) = p {
         let n = shown.chars().count();
-        shown.extend(std::iter::repeat(spec.pad).take(p - n));
+        shown.extend(std::iter::repeat_n(spec.pad, p - n));
     }
     let n = shown.chars().count();
     adjust(out, &shown, f - n, spec);

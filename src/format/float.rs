@@ -74,7 +74,13 @@ fn shortest_digits(f: f64) -> (Vec<u8>, i32) {
 pub fn float_short(f: f64) -> String {
     if !f.is_finite() {
         // Erlang has no infinities or NaNs; show something readable.
-        return if f.is_nan() { "nan".into() } else if f > 0.0 { "inf".into() } else { "-inf".into() };
+        return if f.is_nan() {
+            "nan".into()
+        } else if f > 0.0 {
+            "inf".into()
+        } else {
+            "-inf".into()
+        };
     }
     let sign = if f.is_sign_negative() { "-" } else { "" };
     if f == 0.0 {
@@ -124,7 +130,10 @@ fn exact_decimal(f: f64) -> (String, i32) {
     } else {
         // m × 2^-k = m × 5^k × 10^-k
         let k = (-e2) as u32;
-        ((BigUint::from(mant) * BigUint::from(5u32).pow(k)).to_string(), e2)
+        (
+            (BigUint::from(mant) * BigUint::from(5u32).pow(k)).to_string(),
+            e2,
+        )
     }
 }
 
@@ -175,7 +184,11 @@ fn increment(mut v: Vec<u8>) -> (Vec<u8>, bool) {
 fn printf_e(f: f64, prec: usize) -> String {
     let sign = if f.is_sign_negative() { "-" } else { "" };
     let (ds, e10) = exact_decimal(f);
-    let mut exp = if ds == "0" { 0 } else { ds.len() as i32 - 1 + e10 };
+    let mut exp = if ds == "0" {
+        0
+    } else {
+        ds.len() as i32 - 1 + e10
+    };
     let (mut v, carried) = round_half_even(ds.as_bytes(), prec + 1);
     if carried {
         exp += 1;
@@ -202,7 +215,7 @@ fn printf_f(f: f64, prec: usize) -> String {
     let shift = e10 + prec as i32;
     let scaled: Vec<u8> = if shift >= 0 {
         let mut v = ds.into_bytes();
-        v.extend(std::iter::repeat(b'0').take(shift as usize));
+        v.extend(std::iter::repeat_n(b'0', shift as usize));
         v
     } else {
         let cut = (-shift) as usize;
@@ -425,7 +438,7 @@ pub(crate) fn fmt_f(f: f64, p: usize) -> String {
     let (digits, exp) = float_data(f);
     let sign = if f.is_sign_negative() { "-" } else { "" };
     if digits.iter().all(|&d| d == b'0') {
-        return place_point(sign, &[b'0'], p);
+        return place_point(sign, b"0", p);
     }
     // value = 0.D × 10^(exp+1); the number of digits before the cut point
     // is exp + 1 + p (may be <= 0: everything rounds at or below zero).

@@ -4,8 +4,20 @@
 //! ([`format`]).
 //!
 //! Every rule here was found by running the same call in OTP 25 and
-//! comparing bytes; the tests carry OTP's output. Characters are Rust
-//! `char`s: codes 0..=255 are Latin-1, larger codes are Unicode.
+//! comparing bytes; the tests carry OTP's output (`tests/format.rs`, and
+//! thousands of random calls in `tests/data/format_oracle.txt`).
+//! Characters are Rust `char`s: codes 0..=255 are Latin-1, larger codes
+//! are Unicode.
+//!
+//! Known differences from OTP:
+//! * maps print in the order their keys are stored; OTP prints maps of more
+//!   than 32 keys in hash order, which girder does not reproduce;
+//! * `~tc`/`~ts` with code points that are not Unicode scalar values
+//!   (surrogates, above 0x10FFFF) are errors here; OTP passes them through;
+//! * the pad character must be a character (OTP accepts any term from `*`);
+//! * widths and precisions above 2^24 are errors;
+//! * very deeply nested terms are printed recursively (the stack limits the
+//!   nesting depth).
 
 mod directives;
 mod float;

@@ -195,7 +195,14 @@ impl Builder {
     }
 }
 
-fn seq_node(open: &'static str, close: char, tagged: bool, elems: Vec<Node>, end: End, sep: char) -> Node {
+fn seq_node(
+    open: &'static str,
+    close: char,
+    tagged: bool,
+    elems: Vec<Node>,
+    end: End,
+    sep: char,
+) -> Node {
     let mut len = open.len() as i64 + 1;
     len += elems.iter().map(|e| e.len).sum::<i64>() + elems.len() as i64 - 1;
     len += match &end {
@@ -338,7 +345,15 @@ impl Layout<'_> {
         }
     }
 
-    fn pp_list(&mut self, elems: &[Node], end: &End, sep: char, col0: i64, ind: i64, ld: i64) -> Fit {
+    fn pp_list(
+        &mut self,
+        elems: &[Node],
+        end: &End,
+        sep: char,
+        col0: i64,
+        ind: i64,
+        ld: i64,
+    ) -> Fit {
         // The last element must leave room for what closes the sequence
         // (`]`, or `|...`/`|Tail` whose own check follows).
         let last = elems.len() == 1;
@@ -347,7 +362,16 @@ impl Layout<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn pp_tail(&mut self, elems: &[Node], end: &End, sep: char, col0: i64, mut col: i64, ind: i64, ld: i64) -> Fit {
+    fn pp_tail(
+        &mut self,
+        elems: &[Node],
+        end: &End,
+        sep: char,
+        col0: i64,
+        mut col: i64,
+        ind: i64,
+        ld: i64,
+    ) -> Fit {
         for (i, e) in elems.iter().enumerate() {
             let last = i + 1 == elems.len();
             let ld1 = if last { ld + 1 } else { 0 };
@@ -438,7 +462,15 @@ pub fn print_term(out: &mut String, t: Term, col: usize, line_len: usize, depth:
 }
 
 /// The printer behind `~p`, `~tp`, `~lp` and `~P`.
-pub(crate) fn print(out: &mut String, t: Term, col: usize, line_len: usize, d: i64, enc: Encoding, strings: bool) {
+pub(crate) fn print(
+    out: &mut String,
+    t: Term,
+    col: usize,
+    line_len: usize,
+    d: i64,
+    enc: Encoding,
+    strings: bool,
+) {
     if d == 0 {
         out.push_str("...");
         return;

@@ -45,7 +45,7 @@ pub(crate) fn write(out: &mut String, t: Term, d: i64, enc: Encoding) {
             out.push_str("{...}");
         } else {
             out.push('{');
-            write_seq(out, elems, d, enc, |out, e, d| write(out, *e, d, enc));
+            write_seq(out, elems, d, |out, e, d| write(out, *e, d, enc));
             out.push('}');
         }
     } else if t.is_map() {
@@ -79,10 +79,9 @@ pub(crate) fn write(out: &mut String, t: Term, d: i64, enc: Encoding) {
     }
 }
 
-/// Elements of a tuple or map: element `i` at depth `d - 1 - i`, `,...`
-/// where the depth runs out.
-fn write_seq<E>(out: &mut String, elems: &[E], d: i64, enc: Encoding, f: impl Fn(&mut String, &E, i64)) {
-    let _ = enc;
+/// Elements of a tuple: element `i` at depth `d - 1 - i`, `,...` where the
+/// depth runs out.
+fn write_seq<E>(out: &mut String, elems: &[E], d: i64, f: impl Fn(&mut String, &E, i64)) {
     let mut d = d - 1;
     for (i, e) in elems.iter().enumerate() {
         if i > 0 {
@@ -289,7 +288,11 @@ fn radix_i64(i: i64, base: u32) -> String {
     let mut digits = Vec::new();
     loop {
         let d = (n % base as u64) as u32;
-        digits.push(std::char::from_digit(d, base).unwrap_or('?').to_ascii_uppercase());
+        digits.push(
+            std::char::from_digit(d, base)
+                .unwrap_or('?')
+                .to_ascii_uppercase(),
+        );
         n /= base as u64;
         if n == 0 {
             break;
