@@ -1,0 +1,513 @@
+//! `~p`: the pretty printer (`io_lib_pretty`), reimplemented from OTP 25's
+//! observable behaviour.
+//!
+//! The term is first turned into a tree of [`Node`]s that knows the flat
+//! length of every subterm. A term that fits in what is left of the line is
+//! printed flat. Otherwise lists, tuples and maps are broken:
+//!
+//! ```text
+//! [1,2,3,...,27,28,          atomic elements fill the line
+//!  29,30]
+//! [{a,1},                    a compound element ends its line
+//!  {b,2}]
+//! {tag,[1,2,...],            a tuple starting with an atom keeps its
+//!      {x,y}}                elements after the tag...
+//! {a_long_tag,1,2,           ...unless the tag is long: then they go
+//!     [...]}                 4 columns in ("tag indentation")
+//! #{key =>                   a map pair that does not fit puts its value
+//!       [...]}               4 columns after the key's column
+//! ```
+//!
+//! Columns are 1-based inside this module, as in OTP; "last depth" (`ld`)
+//! is the number of closing brackets that must still fit after an element.
+//! The tag indentation is chosen by dry runs: first "never indent by a
+//! fixed amount" (-1), then 4, then 1, taking the first under which no
+//! tagged tuple's elements start right of the middle of the line.
+
+use super::write::{printable_chars, write_atom, write_atomic, write_string};
+use super::Encoding;
+use crate::term::Term;
+
+/// A subterm with its flat length in characters.
+struct Node {
+    len: i64,
+    kind: Kind,
+}
+
+enum Kind {
+    /// Never broken: numbers, atoms, strings, `...`, empty containers.
+    Flat(String),
+    /// `[...]`: a list cut by the depth limit. Printed flat, but laid out
+    /// like a container (it ends its line); `{...}` and `#{...}` are flat.
+    Cut(&'static str),
+    Seq(Box<Seq>),
+    /// A map association `K => V`.
+    Pair(Box<(Node, Node)>),
+}
+
+/// A list, tuple or map.
+struct Seq {
+    open: &'static str,
+    close: char,
+    /// A tuple of two or more elements whose first element is an atom.
+    tagged: bool,
+    elems: Vec<Node>,
+    end: End,
+    /// Written before `...` or an improper tail: `|` for lists, `,` else.
+    sep: char,
+}
+
+enum End {
+    Nil,
+    Dots,
+    Tail(Node),
+}
+
+impl Node {
+    fn flat(s: String) -> Node {
+        Node {
+            len: s.chars().count() as i64,
+            kind: Kind::Flat(s),
+        }
+    }
+    fn cut(s: &'static str) -> Node {
+        Node {
+            len: s.len() as i64,
+            kind: Kind::Cut(s),
+        }
+    }
+    fn is_atomic(&self) -> bool {
+        match &self.kind {
+            Kind::Flat(_) => true,
+            Kind::Cut(_) => false,
+            Kind::Pair(p) => p.0.is_atomic() && p.1.is_atomic(),
+            Kind::Seq(_) => false,
+        }
+    }
+}
+
+struct Builder {
+    enc: Encoding,
+    /// `~p` shows printable lists as strings; `~lp` does not.
+    strings: bool,
+}
+
+impl Builder {
+    /// The node for `t` at depth `d` (negative: unlimited).
+    fn build(&self, t: Term, d: i64) -> Node {
+        if d == 0 {
+            return Node::flat("...".into());
+        }
+        if t.is_list() {
+            if self.strings && d != 1 {
+                if let Some(cs) = printable_chars(t) {
+                    let mut s = String::new();
+                    write_string(&mut s, &cs, self.enc);
+                    return Node::flat(s);
+                }
+            }
+            if d == 1 {
+                return Node::cut("[...]");
+            }
+            return self.build_list(t, d);
+        }
+        if let Some(elems) = t.as_tuple() {
+            if elems.is_empty() {
+                return Node::flat("{}".into());
+            }
+            if d == 1 {
+                return Node::flat("{...}".into());
+            }
+            let (nodes, end) = self.build_seq(elems, d, |e, d| self.build(*e, d));
+            let tagged = elems.len() > 1 && elems[0].is_atom();
+            return seq_node("{", '}', tagged, nodes, end, ',');
+        }
+        if t.is_map() {
+            let (keys, values) = t.map_parts();
+            if keys.is_empty() {
+                return Node::flat("#{}".into());
+            }
+            if d == 1 {
+                return Node::flat("#{...}".into());
+            }
+            // Unlike lists and tuples, every shown pair gets depth d - 1;
+            // `,...` follows when pairs are left out.
+            let (shown, cut) = if d < 0 || keys.len() <= (d - 1) as usize {
+                (keys.len(), false)
+            } else {
+                ((d - 1) as usize, true)
+            };
+            let nodes = (0..shown)
+                .map(|i| {
+                    let k = self.build(keys[i], d - 1);
+                    let v = self.build(values[i], d - 1);
+                    Node {
+                        len: k.len + 4 + v.len,
+                        kind: Kind::Pair(Box::new((k, v))),
+                    }
+                })
+                .collect();
+            let end = if cut { End::Dots } else { End::Nil };
+            return seq_node("#{", '}', false, nodes, end, ',');
+        }
+        let mut s = String::new();
+        write_atomic(&mut s, t, self.enc);
+        Node::flat(s)
+    }
+
+    /// Element `i` at depth `d - 1 - i`; dots where the depth runs out.
+    fn build_seq<E>(&self, elems: &[E], d: i64, f: impl Fn(&E, i64) -> Node) -> (Vec<Node>, End) {
+        let mut d = d - 1;
+        let mut nodes = Vec::with_capacity(elems.len());
+        for (i, e) in elems.iter().enumerate() {
+            if i > 0 {
+                if d == 1 {
+                    return (nodes, End::Dots);
+                }
+                d -= 1;
+            }
+            nodes.push(f(e, d));
+        }
+        (nodes, End::Nil)
+    }
+
+    fn build_list(&self, t: Term, d: i64) -> Node {
+        let (h, mut tail) = t.cons_parts();
+        let mut d = d - 1;
+        let mut nodes = vec![self.build(h, d)];
+        let end = loop {
+            if tail.is_nil() {
+                break End::Nil;
+            }
+            if d == 1 {
+                break End::Dots;
+            }
+            match tail.as_cons() {
+                Some((h, t)) => {
+                    nodes.push(self.build(h, d - 1));
+                    tail = t;
+                    d -= 1;
+                }
+                None => break End::Tail(self.build(tail, d - 1)),
+            }
+        };
+        seq_node("[", ']', false, nodes, end, '|')
+    }
+}
+
+fn seq_node(
+    open: &'static str,
+    close: char,
+    tagged: bool,
+    elems: Vec<Node>,
+    end: End,
+    sep: char,
+) -> Node {
+    let mut len = open.len() as i64 + 1;
+    len += elems.iter().map(|e| e.len).sum::<i64>() + elems.len() as i64 - 1;
+    len += match &end {
+        End::Nil => 0,
+        End::Dots => 4,
+        End::Tail(t) => 1 + t.len,
+    };
+    Node {
+        len,
+        kind: Kind::Seq(Box::new(Seq {
+            open,
+            close,
+            tagged,
+            elems,
+            end,
+            sep,
+        })),
+    }
+}
+
+/// The flat text of a node.
+fn write_flat(out: &mut String, n: &Node) {
+    match &n.kind {
+        Kind::Flat(s) => out.push_str(s),
+        Kind::Cut(s) => out.push_str(s),
+        Kind::Pair(p) => {
+            write_flat(out, &p.0);
+            out.push_str(" => ");
+            write_flat(out, &p.1);
+        }
+        Kind::Seq(s) => {
+            out.push_str(s.open);
+            for (i, e) in s.elems.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_flat(out, e);
+            }
+            match &s.end {
+                End::Nil => {}
+                End::Dots => {
+                    out.push(s.sep);
+                    out.push_str("...");
+                }
+                End::Tail(t) => {
+                    out.push(s.sep);
+                    write_flat(out, t);
+                }
+            }
+            out.push(s.close);
+        }
+    }
+}
+
+/// One layout pass. A dry pass writes nothing and fails where a tagged
+/// tuple would put its elements too far right.
+struct Layout<'a> {
+    out: &'a mut String,
+    dry: bool,
+    /// Line length.
+    ll: i64,
+    /// Tag indentation: -1 (none), or the fixed indent for long tags.
+    tind: i64,
+    /// Flat length of the whole term.
+    total: i64,
+}
+
+type Fit = Result<(), ()>;
+
+impl Layout<'_> {
+    fn emit(&mut self, s: &str) {
+        if !self.dry {
+            self.out.push_str(s);
+        }
+    }
+    fn emit_flat(&mut self, n: &Node) {
+        if !self.dry {
+            write_flat(self.out, n);
+        }
+    }
+    fn newline(&mut self, ind: i64) {
+        if !self.dry {
+            self.out.push('\n');
+            for _ in 0..ind.max(0) {
+                self.out.push(' ');
+            }
+        }
+    }
+
+    fn pp(&mut self, n: &Node, col: i64, ind: i64, ld: i64) -> Fit {
+        if n.len < self.ll - col - ld {
+            self.emit_flat(n);
+            return Ok(());
+        }
+        match &n.kind {
+            Kind::Flat(_) | Kind::Cut(_) => {
+                self.emit_flat(n);
+                Ok(())
+            }
+            Kind::Pair(_) => self.pp_pair(n, col, ind, ld).map(|_| ()),
+            Kind::Seq(s) => {
+                self.emit(s.open);
+                let w = s.open.len() as i64;
+                if s.tagged {
+                    self.pp_tag_tuple(s, col, ind, ld)?;
+                } else {
+                    self.pp_list(&s.elems, &s.end, s.sep, col + w, ind + w, ld)?;
+                }
+                if !self.dry {
+                    self.out.push(s.close);
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn pp_tag_tuple(&mut self, s: &Seq, col: i64, ind: i64, ld: i64) -> Fit {
+        let tag = &s.elems[0];
+        let tag_ind = tag.len + 2;
+        let tcol = col + tag_ind;
+        if self.tind > 0 && tag_ind > self.tind {
+            let col1 = col + self.tind;
+            if self.dry && !(self.total + col1 <= self.ll || col1 <= self.ll / 2) {
+                return Err(());
+            }
+            self.emit_flat(tag);
+            self.pp_tail(&s.elems[1..], &s.end, ',', col1, tcol, ind + self.tind, ld)
+        } else {
+            if self.dry && !(self.total + tcol < self.ll || tcol < self.ll / 2) {
+                return Err(());
+            }
+            self.emit_flat(tag);
+            self.emit(",");
+            if s.elems.len() == 1 {
+                // Only the tag survived the depth limit: `{tag,...}`.
+                self.emit("...");
+                return Ok(());
+            }
+            self.pp_list(&s.elems[1..], &s.end, ',', tcol, ind + tag_ind, ld)
+        }
+    }
+
+    fn pp_list(
+        &mut self,
+        elems: &[Node],
+        end: &End,
+        sep: char,
+        col0: i64,
+        ind: i64,
+        ld: i64,
+    ) -> Fit {
+        // The last element must leave room for what closes the sequence
+        // (`]`, or `|...`/`|Tail` whose own check follows).
+        let last = elems.len() == 1;
+        let w = self.pp_element(&elems[0], col0, ind, if last { ld + 1 } else { 0 })?;
+        self.pp_tail(&elems[1..], end, sep, col0, col0 + w, ind, ld)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn pp_tail(
+        &mut self,
+        elems: &[Node],
+        end: &End,
+        sep: char,
+        col0: i64,
+        mut col: i64,
+        ind: i64,
+        ld: i64,
+    ) -> Fit {
+        for (i, e) in elems.iter().enumerate() {
+            let last = i + 1 == elems.len();
+            let ld1 = if last { ld + 1 } else { 0 };
+            let elen = 1 + e.len;
+            let fits = e.is_atomic()
+                && if ld1 == 0 {
+                    elen + 1 < self.ll - col
+                } else {
+                    elen < self.ll - col - ld1
+                };
+            if fits {
+                self.emit(",");
+                self.emit_flat(e);
+                col += elen;
+            } else {
+                self.emit(",");
+                self.newline(ind);
+                let w = self.pp_element(e, col0, ind, ld1)?;
+                col = col0 + w;
+            }
+        }
+        match end {
+            End::Nil => Ok(()),
+            End::Dots => {
+                if !self.dry {
+                    self.out.push(sep);
+                    self.out.push_str("...");
+                }
+                Ok(())
+            }
+            End::Tail(t) => {
+                // Laid out like a last element, after `|` instead of `,`.
+                let elen = 1 + t.len;
+                if t.is_atomic() && elen < self.ll - col - (ld + 1) {
+                    if !self.dry {
+                        self.out.push(sep);
+                    }
+                    self.emit_flat(t);
+                } else {
+                    if !self.dry {
+                        self.out.push(sep);
+                    }
+                    self.newline(ind);
+                    self.pp_element(t, col0, ind, ld + 1)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Print one element; returns its width, or the line length when the
+    /// next element must start a new line.
+    fn pp_element(&mut self, e: &Node, col: i64, ind: i64, ld: i64) -> Result<i64, ()> {
+        if let Kind::Pair(_) = e.kind {
+            return self.pp_pair(e, col, ind, ld);
+        }
+        if e.is_atomic() && e.len < self.ll - col - ld {
+            self.emit_flat(e);
+            return Ok(e.len);
+        }
+        self.pp(e, col, ind, ld)?;
+        Ok(self.ll)
+    }
+
+    fn pp_pair(&mut self, p: &Node, col: i64, ind: i64, ld: i64) -> Result<i64, ()> {
+        if p.len < self.ll - col - ld {
+            self.emit_flat(p);
+            return Ok(if p.is_atomic() { p.len } else { self.ll });
+        }
+        let Kind::Pair(kv) = &p.kind else {
+            self.pp(p, col, ind, ld)?;
+            return Ok(self.ll);
+        };
+        let i = if self.tind > 0 { self.tind } else { 4 };
+        self.pp(&kv.0, col, ind, ld)?;
+        self.emit(" =>");
+        self.newline(ind + i);
+        self.pp(&kv.1, col + i, ind + i, ld)?;
+        Ok(self.ll)
+    }
+}
+
+/// `~p`: `t` pretty-printed for a line of `line_len` characters, starting
+/// at 0-based column `col`; `depth` is `~P`'s limit.
+pub fn print_term(out: &mut String, t: Term, col: usize, line_len: usize, depth: Option<usize>) {
+    let d = depth.map_or(-1, |d| d.min(i64::MAX as usize) as i64);
+    print(out, t, col, line_len, d, Encoding::Latin1, true);
+}
+
+/// The printer behind `~p`, `~tp`, `~lp` and `~P`.
+pub(crate) fn print(
+    out: &mut String,
+    t: Term,
+    col: usize,
+    line_len: usize,
+    d: i64,
+    enc: Encoding,
+    strings: bool,
+) {
+    if d == 0 {
+        out.push_str("...");
+        return;
+    }
+    if let Some(a) = t.as_atom() {
+        write_atom(out, a.name(), enc);
+        return;
+    }
+    let b = Builder { enc, strings };
+    let node = b.build(t, d);
+    let col = col as i64 + 1;
+    let ll = line_len.min(i64::MAX as usize / 4) as i64;
+    if ll == 0 || node.len < ll - col || !matches!(node.kind, Kind::Seq(_)) {
+        write_flat(out, &node);
+        return;
+    }
+    let mut scratch = String::new();
+    let mut tind = 1;
+    for try_ind in [-1, 4] {
+        let mut dry = Layout {
+            out: &mut scratch,
+            dry: true,
+            ll,
+            tind: try_ind,
+            total: node.len,
+        };
+        if dry.pp(&node, col, col - 1, 0).is_ok() {
+            tind = try_ind;
+            break;
+        }
+    }
+    let mut lay = Layout {
+        out,
+        dry: false,
+        ll,
+        tind,
+        total: node.len,
+    };
+    let _ = lay.pp(&node, col, col - 1, 0);
+}
