@@ -172,7 +172,10 @@ impl Copier<'_> {
 /// place outside the heap that holds terms of this process; they are
 /// updated in place. This is the only function that moves terms.
 pub fn collect(heap: &mut Heap, need: usize, roots: &mut [&mut [Term]]) {
-    let size = next_heap_size(heap.used() + need);
+    // The heap grows with the roots (a deep stack): each collection scans
+    // them all, so collections must get rarer as they grow.
+    let root_words: usize = roots.iter().map(|r| r.len()).sum();
+    let size = next_heap_size(heap.used() + need + root_words);
     let to = Block::new(size);
     let mut cx = Copier {
         from: heap,
@@ -194,7 +197,7 @@ pub fn collect(heap: &mut Heap, need: usize, roots: &mut [&mut [Term]]) {
 
     // Shrink a heap that is mostly empty, so one burst of garbage does not
     // pin a large block for the life of the process.
-    let want = next_heap_size(2 * live + need);
+    let want = next_heap_size(2 * live + need + root_words);
     if want < size / 2 {
         let old = heap.block.base();
         let new = heap.block.shrink(want);
