@@ -1,0 +1,138 @@
+-module(check_lists).
+-export([main/0]).
+-import(check_common, [cmp/3, rand_list/2, rand_term/1]).
+
+t() -> rand_term(1).
+num() -> case rand:uniform(2) of 1 -> rand:uniform(4); 2 -> float(rand:uniform(4)) end.
+tup() -> {num(), rand_term(0)}.
+le(A, B) -> A =< B.
+ge(A, B) -> A >= B.
+kle(A, B) -> element(1, A) =< element(1, B).
+
+main() ->
+    check_common:init(),
+    Odd = [a, [], [1|2], {}, -1, 0, 1.0, [{}], [a|b], [[1],[2]], "abc", [{a,1},{b,2}]],
+    Funs = [fun(X) -> is_integer(X) end, fun(_) -> x end, fun(X) -> {true, X} end,
+            fun(X) -> [X, X] end, fun(X) -> X end, a],
+    %% Odd argument combinations: compare error reasons.
+    [cmp(lists, F, [A]) || F <- [append, concat, droplast, enumerate, flatlength,
+                                  flatten, last, max, min, reverse, sort, sum,
+                                  ukeysort, uniq, unzip, unzip3, usort, merge, umerge],
+                            A <- Odd],
+    [cmp(lists, F, [A, B]) || F <- [append, delete, duplicate, enumerate, flatten, join,
+                                     merge, nth, nthtail, prefix, seq, split, sublist,
+                                     subtract, suffix, umerge, zip, keysort, ukeysort,
+                                     rmerge, rumerge],
+                               A <- Odd ++ [0, 1, 2, 5, -2],
+                               B <- Odd ++ [0, 2, 3]],
+    [cmp(lists, F, [P, L]) || F <- [all, any, dropwhile, filter, filtermap, flatmap, foreach,
+                                     map, partition, search, splitwith, takewhile, zf, uniq,
+                                     sort, usort],
+                               P <- Funs ++ [fun le/2],
+                               L <- Odd ++ [[1, 2, 3], [1, a, 2.0]]],
+    [cmp(lists, F, [A, B, C]) || F <- [seq, sublist, keydelete, keytake, keymerge,
+                                        ukeymerge, merge3, umerge3, zip3, keymap,
+                                        foldl, foldr, mapfoldl, mapfoldr, merge, umerge,
+                                        zipwith],
+                                  A <- [0, 1, 2, a, -1, fun le/2, fun(X) -> X end,
+                                        fun(X, Y) -> {X, Y} end],
+                                  B <- [0, 1, 3, 10, a, [], [{1}, {2}], [{a, 1}]],
+                                  C <- [0, 1, -1, 2, [], [{1, x}, {a, 1}], a, [1|a]]],
+    [cmp(lists, F, [K, N, L, T]) || F <- [keyreplace, keystore],
+                                    K <- [a, 1],
+                                    N <- [0, 1, 2],
+                                    L <- [[], [{a}, x, {1.0, a}, {a, 2}], a],
+                                    T <- [{new}, new]],
+    %% seq/2,3 systematically.
+    [cmp(lists, seq, [A, B]) || A <- lists:seq(-3, 3), B <- lists:seq(-3, 3)],
+    [cmp(lists, seq, [A, B, C]) || A <- lists:seq(-5, 5), B <- lists:seq(-5, 5),
+                                    C <- lists:seq(-3, 3)],
+    %% sublist/split/nth
+    [cmp(lists, F, [L, A, B]) || F <- [sublist], L <- [[], [1], [1,2,3]],
+                                  A <- lists:seq(-1, 5), B <- lists:seq(-1, 4)],
+    [cmp(lists, F, [A, L]) || F <- [nth, nthtail, split, duplicate],
+                               L <- [[], [1], [1,2,3]], A <- lists:seq(-1, 5)],
+    [cmp(lists, F, [L, A]) || F <- [sublist], L <- [[], [1], [1,2,3]], A <- lists:seq(-1, 5)],
+    %% random tests of sort family and higher-order functions
+    [begin
+         L = rand_list(30, fun t/0),
+         N = rand_list(30, fun num/0),
+         Ts = rand_list(20, fun tup/0),
+         Ls = [lists:sort(rand_list(6, fun num/0)) || _ <- lists:seq(1, rand:uniform(5))],
+         ULs = [lists:usort(rand_list(6, fun num/0)) || _ <- lists:seq(1, rand:uniform(5))],
+         cmp(lists, sort, [L]),
+         cmp(lists, sort, [N]),
+         cmp(lists, usort, [L]),
+         cmp(lists, usort, [N]),
+         cmp(lists, sort, [fun le/2, N]),
+         cmp(lists, sort, [fun ge/2, N]),
+         cmp(lists, sort, [fun kle/2, Ts]),
+         cmp(lists, usort, [fun le/2, N]),
+         cmp(lists, usort, [fun ge/2, N]),
+         cmp(lists, usort, [fun kle/2, Ts]),
+         cmp(lists, keysort, [1, Ts]),
+         cmp(lists, keysort, [2, Ts]),
+         cmp(lists, ukeysort, [1, Ts]),
+         cmp(lists, ukeysort, [2, Ts]),
+         cmp(lists, merge, [Ls]),
+         cmp(lists, umerge, [ULs]),
+         [cmp(lists, F, [A, B]) || F <- [merge], [A, B | _] <- [Ls]],
+         [cmp(lists, F, [A, B]) || F <- [umerge], [A, B | _] <- [ULs]],
+         [cmp(lists, F, [A, B, C]) || F <- [merge3], [A, B, C | _] <- [Ls]],
+         [cmp(lists, F, [A, B, C]) || F <- [umerge3], [A, B, C | _] <- [ULs]],
+         [cmp(lists, F, [fun le/2, A, B]) || F <- [merge, umerge], [A, B | _] <- [ULs]],
+         [cmp(lists, F, [A, B]) || F <- [rmerge, rumerge], [A, B | _] <- [[lists:reverse(X) || X <- ULs]]],
+         [cmp(lists, F, [fun le/2, A, B]) || F <- [rmerge, rumerge], [A, B | _] <- [[lists:reverse(X) || X <- ULs]]],
+         [cmp(lists, F, [A, B, C]) || F <- [rmerge3, rumerge3], [A, B, C | _] <- [[lists:reverse(X) || X <- ULs]]],
+         TL = [lists:ukeysort(1, rand_list(6, fun tup/0)) || _ <- [1, 2]],
+         cmp(lists, keymerge, [1 | TL]),
+         cmp(lists, ukeymerge, [1 | TL]),
+         cmp(lists, rkeymerge, [1 | [lists:reverse(X) || X <- TL]]),
+         cmp(lists, rukeymerge, [1 | [lists:reverse(X) || X <- TL]]),
+         cmp(lists, uniq, [L]),
+         cmp(lists, max, [N]),
+         cmp(lists, min, [N]),
+         cmp(lists, sum, [N]),
+         cmp(lists, subtract, [L, N]),
+         cmp(lists, delete, [1, N]),
+         cmp(lists, keydelete, [1, 1, Ts]),
+         cmp(lists, keytake, [1, 1, Ts]),
+         cmp(lists, keystore, [1, 1, Ts, {z}]),
+         cmp(lists, keyreplace, [1.0, 1, Ts, {z}]),
+         cmp(lists, partition, [fun(X) -> X > 2 end, N]),
+         cmp(lists, splitwith, [fun(X) -> X > 2 end, N]),
+         cmp(lists, dropwhile, [fun(X) -> X > 2 end, N]),
+         cmp(lists, takewhile, [fun(X) -> X > 2 end, N]),
+         cmp(lists, filtermap, [fun(X) when X > 2 -> {true, X * 2}; (X) -> X < 2 end, N]),
+         cmp(lists, mapfoldl, [fun(X, A) -> {X + A, A + 1} end, 0, N]),
+         cmp(lists, mapfoldr, [fun(X, A) -> {X + A, A + 1} end, 0, N]),
+         cmp(lists, foldr, [fun(X, A) -> [X | A] end, [], N]),
+         cmp(lists, foldl, [fun(X, A) -> [X | A] end, [], N]),
+         cmp(lists, flatten, [[L, [N, [[]]], Ls | Ts]]),
+         cmp(lists, flatlength, [[L, [N, [[]]], Ls | Ts]]),
+         cmp(lists, suffix, [lists:nthtail(length(N) div 2, N), N]),
+         cmp(lists, prefix, [lists:sublist(N, 3), N]),
+         cmp(lists, join, [x, N]),
+         cmp(lists, enumerate, [N])
+     end || _ <- lists:seq(1, 3000)],
+    %% Side-effect order of higher-order functions.
+    Order = fun(F, Args) ->
+                    put(trace, []),
+                    Log = fun(X) -> put(trace, [X | get(trace)]) end,
+                    R = try apply(F, [Log | Args]) catch C:E -> {C, E} end,
+                    {R, get(trace)}
+            end,
+    [begin
+         A = Order(fun(Log, L) -> lists:F(fun(X) -> Log(X), X > 2 end, L) end, [[1,2,3,4]]),
+         B = Order(fun(Log, L) -> girder_lists:F(fun(X) -> Log(X), X > 2 end, L) end, [[1,2,3,4]]),
+         put(checks, get(checks) + 1),
+         A =:= B orelse io:format("ORDER MISMATCH ~p ~p ~p~n", [F, A, B])
+     end || F <- [map, filter, foreach, filtermap, all, any, partition, uniq, flatmap]],
+    %% Big sorts (stability with int/float mixes).
+    Big = [case rand:uniform(2) of 1 -> rand:uniform(1000); 2 -> float(rand:uniform(1000)) end
+           || _ <- lists:seq(1, 20000)],
+    cmp(lists, sort, [Big]),
+    cmp(lists, usort, [Big]),
+    cmp(lists, sort, [fun erlang:'>='/2, Big]),
+    cmp(lists, keysort, [1, [{X, Y} || X <- Big, Y <- [1]]]),
+    check_common:report(lists).
