@@ -130,3 +130,30 @@ pub fn list_to_integer2(p: &mut Process, a: &[Term]) -> BifResult {
     let v = parse_integer(a[0], base(a[1])?)?;
     Ok(p.heap.bigint(&v))
 }
+
+/// float_to_list(F): the 20-digit scientific form.
+pub fn float_to_list1(p: &mut Process, a: &[Term]) -> BifResult {
+    let f = a[0].as_float().ok_or_else(Exception::badarg)?;
+    let s = crate::format::float_to_list(f, &crate::format::FloatOpts::default()).ok_or_else(Exception::badarg)?;
+    Ok(p.heap.str_list(&s))
+}
+
+/// float_to_list(F, Options)
+pub fn float_to_list2(p: &mut Process, a: &[Term]) -> BifResult {
+    let f = a[0].as_float().ok_or_else(Exception::badarg)?;
+    let opts = crate::format::FloatOpts::from_term(a[1]).ok_or_else(Exception::badarg)?;
+    let s = crate::format::float_to_list(f, &opts).ok_or_else(Exception::badarg)?;
+    Ok(p.heap.str_list(&s))
+}
+
+/// list_to_float(String)
+pub fn list_to_float(p: &mut Process, a: &[Term]) -> BifResult {
+    let cs = a[0].list_to_vec().ok_or_else(Exception::badarg)?;
+    let mut s = String::with_capacity(cs.len());
+    for c in cs {
+        let c = c.as_small().and_then(|c| char::from_u32(c as u32)).ok_or_else(Exception::badarg)?;
+        s.push(c);
+    }
+    let f = crate::format::parse_float(&s).ok_or_else(Exception::badarg)?;
+    Ok(p.heap.float(f))
+}

@@ -158,4 +158,10 @@ bif_table! {
     LISTS_KEYFIND = "lists":"keyfind"/3 => lists::keyfind;
     LISTS_KEYMEMBER = "lists":"keymember"/3 => lists::keymember;
     LISTS_KEYSEARCH = "lists":"keysearch"/3 => lists::keysearch;
+    FLOAT_TO_LIST1 = "erlang":"float_to_list"/1 => convert::float_to_list1;
+    FLOAT_TO_LIST2 = "erlang":"float_to_list"/2 => convert::float_to_list2;
+    LIST_TO_FLOAT = "erlang":"list_to_float"/1 => convert::list_to_float;
+    GET_MODULE_INFO1 = "erlang":"get_module_info"/1 => code::get_module_info1;
+    GET_MODULE_INFO2 = "erlang":"get_module_info"/2 => code::get_module_info2;
+    MAKE_FUN = "erlang":"make_fun"/3 => code::make_fun;
 }

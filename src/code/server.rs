@@ -97,3 +97,8 @@ pub fn load_source(file: &str, src: &str) -> Result<&'static Module, LoadError> 
         Err(rendered) => Err(LoadError::Compile(rendered)),
     }
 }
+
+/// Whether `p` points into some loaded module's literals (a debugging aid).
+pub fn is_literal(p: *const u64) -> bool {
+    server().modules.read().unwrap().values().any(|m| m.literals.contains(p))
+}

@@ -191,6 +191,18 @@ impl<'a> Codegen<'a> {
             _ => self.c.valid,
         }
     }
+    /// Live mask for an instruction that reads `srcs` after a possible
+    /// collection and then writes `dst`.
+    pub(super) fn live_with(&self, d: Option<Dst>, srcs: &[Src]) -> Live {
+        let mut l = self.live_excluding(d);
+        for s in srcs {
+            if let Src::X(r) = s {
+                l |= bit(*r);
+            }
+        }
+        l
+    }
+
     pub(super) fn temp(&mut self, hint: Option<Dst>, loc: Loc) -> R<Dst> {
         match hint {
             Some(d) => Ok(d),
@@ -551,7 +563,8 @@ impl<'a> Codegen<'a> {
             Expr::Tuple(es, loc) => {
                 let srcs = self.exprs(es, *loc)?;
                 let d = self.temp(hint, *loc)?;
-                self.emit(Instr::TestHeap { need: 1 + srcs.len() as u32, live: self.live_excluding(Some(d)) });
+                let live = self.live_with(Some(d), &srcs);
+                self.emit(Instr::TestHeap { need: 1 + srcs.len() as u32, live });
                 self.emit(Instr::PutTuple { elems: srcs.into_boxed_slice(), dst: d });
                 self.mark_written(d);
                 Ok(d.into())
@@ -568,7 +581,8 @@ impl<'a> Codegen<'a> {
                 let srcs = self.exprs(&elems, loc)?;
                 let (last, init) = srcs.split_last().unwrap();
                 let d = self.temp(hint, loc)?;
-                self.emit(Instr::TestHeap { need: 2 * init.len() as u32, live: self.live_excluding(Some(d)) });
+                let live = self.live_with(Some(d), &srcs);
+                self.emit(Instr::TestHeap { need: 2 * init.len() as u32, live });
                 let mut acc = *last;
                 for s in init.iter().rev() {
                     self.emit(Instr::PutList { hd: *s, tl: acc, dst: d });
@@ -582,8 +596,7 @@ impl<'a> Codegen<'a> {
             Expr::AndAlso(a, b, loc) => self.short_circuit(true, a, b, hint, *loc),
             Expr::OrElse(a, b, loc) => self.short_circuit(false, a, b, hint, *loc),
             Expr::CallLocal(..) | Expr::CallRemote(..) | Expr::CallFun(..) => {
-                self.call(e, false)?;
-                Ok(Src::X(0))
+                Ok(self.call(e, false)?.expect("a non-tail call has a result"))
             }
             Expr::Block(b, _) => self.body_value(b, hint),
             Expr::Case(scrut, clauses, loc) => {
@@ -694,7 +707,8 @@ impl<'a> Codegen<'a> {
                 },
                 _ => unreachable!(),
             };
-            self.emit(Instr::Bif { bif, fail, args: vec![sa, sb].into_boxed_slice(), dst: d, live: self.live_excluding(Some(d)) });
+            let live = self.live_with(Some(d), &[sa, sb]);
+            self.emit(Instr::Bif { bif, fail, args: vec![sa, sb].into_boxed_slice(), dst: d, live });
         }
         self.mark_written(d);
         Ok(d.into())
@@ -718,7 +732,8 @@ impl<'a> Codegen<'a> {
                 }
             },
         };
-        self.emit(Instr::Bif { bif, fail, args: vec![s].into_boxed_slice(), dst: d, live: self.live_excluding(Some(d)) });
+        let live = self.live_with(Some(d), &[s]);
+        self.emit(Instr::Bif { bif, fail, args: vec![s].into_boxed_slice(), dst: d, live });
         self.mark_written(d);
         Ok(d.into())
     }
@@ -791,8 +806,8 @@ impl<'a> Codegen<'a> {
     }
 
     /// Compile a call; in tail position it is a tail call and returns
-    /// None, otherwise the result is in x0.
-    pub(super) fn call(&mut self, e: &Expr, tail: bool) -> R<Option<()>> {
+    /// None, otherwise where the result is (x0 after a real call).
+    pub(super) fn call(&mut self, e: &Expr, tail: bool) -> R<Option<Src>> {
         let kind = self.classify(e)?;
         let loc = e.loc();
         let (args, extra): (&[Expr], Vec<Expr>) = match e {
@@ -808,18 +823,14 @@ impl<'a> Codegen<'a> {
                 // Built-ins run inline and do not clobber registers.
                 let srcs = self.exprs(args, loc)?;
                 let d = if tail { Dst::X(0) } else { Dst::X(self.new_x(loc)?) };
-                self.emit(Instr::Bif { bif: b, fail: 0, args: srcs.into_boxed_slice(), dst: d, live: self.live_excluding(Some(d)) });
+                let live = self.live_with(Some(d), &srcs);
+                self.emit(Instr::Bif { bif: b, fail: 0, args: srcs.into_boxed_slice(), dst: d, live });
                 self.mark_written(d);
                 if tail {
                     self.emit_return(Src::X(0));
                     return Ok(None);
                 }
-                if d != Dst::X(0) {
-                    // Callers expect call results in x0.
-                    self.emit(Instr::Move { src: d.into(), dst: Dst::X(0) });
-                    self.c.valid |= 1;
-                }
-                return Ok(Some(()));
+                return Ok(Some(d.into()));
             }
         }
         // Real calls: arguments (and fun/module/function) into x0..
@@ -865,7 +876,7 @@ impl<'a> Codegen<'a> {
         if tail {
             return Ok(None);
         }
-        Ok(Some(()))
+        Ok(Some(Src::X(0)))
     }
 
     /// Move `srcs[i]` into x_i for all i, as if simultaneously.

@@ -479,6 +479,11 @@ impl Codegen<'_> {
             return Ok(None);
         }
         self.join(before, outs);
+        // Variables bound in every branch hold values from here on.
+        let regs: Vec<u16> = self.scope.vars.values().filter_map(|s| if let Src::X(r) = s { Some(*r) } else { None }).collect();
+        for r in regs {
+            self.mark_written(Dst::X(r));
+        }
         let d = d.unwrap();
         self.mark_written(d);
         Ok(Some(d.into()))
@@ -524,7 +529,8 @@ impl Codegen<'_> {
             Some(d) => d,
             None => Dst::X(self.new_x(loc)?),
         };
-        self.emit(Instr::TestHeap { need: 2 + srcs.len() as u32, live: self.live_excluding(Some(d)) });
+        let live = self.live_with(Some(d), &srcs);
+        self.emit(Instr::TestHeap { need: 2 + srcs.len() as u32, live });
         self.emit(Instr::MakeFun { lambda: li, free: srcs.into_boxed_slice(), dst: d });
         self.mark_written(d);
         Ok(d.into())
@@ -795,7 +801,8 @@ impl Codegen<'_> {
             Some(d) => d,
             None => Dst::X(self.new_x(loc)?),
         };
-        self.emit(Instr::TestHeap { need: 1 + elems.len() as u32, live: self.live_excluding(Some(d)) });
+        let live = self.live_with(Some(d), &elems);
+        self.emit(Instr::TestHeap { need: 1 + elems.len() as u32, live });
         self.emit(Instr::PutTuple { elems: elems.into_boxed_slice(), dst: d });
         self.mark_written(d);
         Ok(d.into())
@@ -829,7 +836,9 @@ impl Codegen<'_> {
             Some(d) => d,
             None => Dst::X(self.new_x(loc)?),
         };
-        let live = self.live_excluding(Some(d));
+        let mut all: Vec<Src> = base_src.into_iter().collect();
+        all.extend(assoc.iter().chain(exact.iter()).flat_map(|(k, v)| [*k, *v]));
+        let live = self.live_with(Some(d), &all);
         self.emit(Instr::PutMap { base: base_src, assoc: assoc.into_boxed_slice(), exact: exact.into_boxed_slice(), dst: d, live });
         self.mark_written(d);
         Ok(d.into())
@@ -847,7 +856,7 @@ impl Codegen<'_> {
                 BinOp::Xor => crate::bif::XOR,
                 _ => return err("E0030", loc, "illegal guard expression", "not allowed in a guard"),
             };
-            let live = self.live_excluding(Some(d));
+            let live = self.live_with(Some(d), &[sa, sb]);
             self.emit(Instr::Bif { bif, fail, args: vec![sa, sb].into_boxed_slice(), dst: d, live });
         }
         self.mark_written(d);
@@ -856,7 +865,7 @@ impl Codegen<'_> {
 
     fn bif_srcs(&mut self, bif: u16, srcs: Vec<Src>, fail: Label, loc: Loc) -> R<Src> {
         let d = Dst::X(self.new_x(loc)?);
-        let live = self.live_excluding(Some(d));
+        let live = self.live_with(Some(d), &srcs);
         self.emit(Instr::Bif { bif, fail, args: srcs.into_boxed_slice(), dst: d, live });
         self.mark_written(d);
         Ok(d.into())

@@ -331,3 +331,50 @@ pub fn copy_term<A: Alloc + ?Sized>(dst: &mut A, t: Term) -> Term {
     }
     root
 }
+
+/// Debugging aid: check that every pointer in the heap block and in
+/// `roots` points into the block or satisfies `outside_ok` (literals).
+/// Returns a description of the first bad word.
+pub fn verify(heap: &Heap, roots: &[&[Term]], outside_ok: &dyn Fn(*const u64) -> bool) -> Result<(), String> {
+    let base = heap.block.base();
+    let ok = |t: Term| -> bool {
+        let tag = t.0 & TAG_PRIMARY_MASK;
+        if tag == TAG_BOXED || tag == crate::term::TAG_LIST {
+            heap.contains(t.ptr()) || outside_ok(t.ptr())
+        } else {
+            true
+        }
+    };
+    let mut i = 0;
+    while i < heap.top {
+        // SAFETY: i < top: initialised words of the block.
+        let w = unsafe { *base.add(i) };
+        if w & TAG_PRIMARY_MASK == crate::term::TAG_HEADER {
+            let n = header_arity(w);
+            if header_subtag(w).holds_terms() {
+                for j in 1..=n {
+                    // SAFETY: body words of a live object.
+                    let t = Term(unsafe { *base.add(i + j) });
+                    if !ok(t) {
+                        let words: Vec<String> = (0..(1 + n).min(12)).map(|k| format!("{:#x}", unsafe { *base.add(i + k) })).collect();
+                        return Err(format!("heap word {} (object at {i}: {}) = {:#x}", i + j, words.join(" "), t.0));
+                    }
+                }
+            }
+            i += 1 + n;
+        } else {
+            if !ok(Term(w)) {
+                return Err(format!("heap word {i} (cons) = {w:#x}"));
+            }
+            i += 1;
+        }
+    }
+    for (ri, r) in roots.iter().enumerate() {
+        for (j, t) in r.iter().enumerate() {
+            if !ok(*t) {
+                return Err(format!("root set {ri} word {j} = {:#x}", t.0));
+            }
+        }
+    }
+    Ok(())
+}

@@ -280,7 +280,7 @@ impl Heap {
 
     /// Whether `p` points into this heap's collectable memory.
     #[inline]
-    pub(crate) fn contains(&self, p: *const u64) -> bool {
+    pub fn contains(&self, p: *const u64) -> bool {
         let base = self.block.base() as *const u64;
         // SAFETY: one-past-the-end pointer of the block.
         let end = unsafe { base.add(self.block.len()) };
@@ -317,6 +317,17 @@ pub struct Arena {
 unsafe impl Send for Arena {}
 // SAFETY: see above: no mutation through a shared reference.
 unsafe impl Sync for Arena {}
+
+impl Arena {
+    /// Whether `p` points into this arena (a debugging aid).
+    pub fn contains(&self, p: *const u64) -> bool {
+        self.chunks.iter().any(|(b, _)| {
+            let s = b.as_ptr();
+            // SAFETY: one-past-the-end pointer of the chunk.
+            p >= s && p < unsafe { s.add(b.len()) }
+        })
+    }
+}
 
 impl Alloc for Arena {
     fn alloc(&mut self, words: usize) -> *mut u64 {

@@ -88,6 +88,13 @@ fn type_holds(test: TypeTest, t: Term) -> bool {
     }
 }
 
+/// GIRDER_VERIFY_EACH=1 (debug builds): check the heap before every
+/// instruction, to find the one that corrupts it.
+fn verify_each() -> bool {
+    static V: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *V.get_or_init(|| std::env::var_os("GIRDER_VERIFY_EACH").is_some())
+}
+
 /// The lambda a closure runs.
 pub fn closure_lambda(f: Term) -> &'static Lambda {
     let w = f.boxed_body()[0].0;
@@ -115,6 +122,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
     macro_rules! put {
         ($d:expr, $v:expr) => {{
             let v = $v;
+            debug_assert!(v.0 & 3 != 0, "writing a non-term {:#x} at pc {}", v.0, pc - 1);
             match $d {
                 Dst::X(i) => p.x[i as usize] = v,
                 Dst::Y(i) => p.stack.set_y(i, v),
@@ -199,6 +207,11 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
 
     loop {
         let ins = &code[pc];
+        if cfg!(debug_assertions) && verify_each() {
+            if let Err(e) = crate::heap::gc::verify(&p.heap, &[], &crate::code::server::is_literal) {
+                panic!("heap corrupt before pc {pc} ({:?}) in {}: {e}", ins, module.name.name());
+            }
+        }
         pc += 1;
         match ins {
             Instr::FuncInfo { .. } => {}
@@ -485,7 +498,6 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
             }
             Instr::Error { kind, src } => {
                 let v = get!(*src);
-                p.ensure(3, 0);
                 let e = match kind {
                     ErrorKind::Badmatch => Exception::tagged(&mut p.heap, atoms::BADMATCH, v),
                     ErrorKind::CaseClause => Exception::tagged(&mut p.heap, atoms::CASE_CLAUSE, v),
@@ -509,7 +521,6 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                 let t = get!(*src);
                 let ok = t.as_tuple().is_some_and(|el| el.len() == *size as usize && el[0] == get!(*name));
                 if !ok {
-                    p.ensure(3, 0);
                     raise!(Exception::tagged(&mut p.heap, atoms::BADRECORD, t))
                 }
             }
@@ -533,7 +544,10 @@ fn resolve_mfa(p: &mut Process, m: Atom, f: Atom, a: u32) -> Result<Callee, Exce
     }
     let exp = server::export(m, f, a);
     if exp.target().is_none() {
-        let _ = server::ensure_loaded(m);
+        if let Err(server::LoadError::Compile(msg)) = server::ensure_loaded(m) {
+            crate::bif::io::flush();
+            eprintln!("=ERROR REPORT==== Loading of module {} failed:\n{msg}", m.name());
+        }
     }
     match exp.target() {
         Some(t) => Ok(Callee::Code(t.module, t.entry)),

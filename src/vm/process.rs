@@ -7,6 +7,13 @@ use crate::code::Module;
 use crate::heap::{gc, stack::Stack, Heap};
 use crate::term::Term;
 
+/// GIRDER_GC_STRESS=1 (debug builds): collect at every safe point, to
+/// find registers missing from a live mask.
+fn gc_stress() -> bool {
+    static S: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *S.get_or_init(|| std::env::var_os("GIRDER_GC_STRESS").is_some())
+}
+
 /// The live mask of x0..x(n-1).
 pub fn live_first(n: usize) -> Live {
     if n >= 64 {
@@ -70,9 +77,28 @@ impl Process {
     /// stack, the dictionary.
     pub fn gc(&mut self, need: usize, live: Live) {
         let mut regs: Vec<Term> = (0..64).filter(|i| live & (1 << i) != 0).map(|i| self.x[i]).collect();
+        if cfg!(debug_assertions) && gc_stress() {
+            for i in 0..64 {
+                let t = self.x[i];
+                if live & (1 << i) != 0 && (t.is_list() || t.is_boxed()) && !self.heap.contains(t.ptr()) && !crate::code::server::is_literal(t.ptr()) {
+                    panic!("gc: x{i} = {:#x} points outside the heap", t.0);
+                }
+            }
+        }
+        let stress = cfg!(debug_assertions) && gc_stress();
         let Process { heap, stack, dict, .. } = self;
+        if stress {
+            if let Err(e) = gc::verify(heap, &[&regs[..], stack.roots(), &dict[..]], &crate::code::server::is_literal) {
+                panic!("before gc: {e}");
+            }
+        }
         let mut roots: [&mut [Term]; 3] = [&mut regs[..], stack.roots(), &mut dict[..]];
         gc::collect(heap, need, &mut roots);
+        if stress {
+            if let Err(e) = gc::verify(heap, &[&regs[..], stack.roots(), &dict[..]], &crate::code::server::is_literal) {
+                panic!("after gc: {e}");
+            }
+        }
         let mut it = regs.into_iter();
         for i in 0..64 {
             if live & (1 << i) != 0 {
@@ -84,7 +110,7 @@ impl Process {
     /// Make room for `need` words, collecting if necessary.
     #[inline(always)]
     pub fn ensure(&mut self, need: usize, live: Live) {
-        if !self.heap.has_room(need) {
+        if !self.heap.has_room(need) || (cfg!(debug_assertions) && gc_stress()) {
             self.gc(need, live);
         }
     }
