@@ -1,0 +1,69 @@
+//! Conformance: every `tests/conformance/NAME.erl` is run with `girder run`
+//! and its standard output must equal `NAME.expected`, which was produced
+//! by Erlang/OTP 25 (see tests/conformance/README.md).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn programs(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    v.retain(|p| p.extension().is_some_and(|x| x == "erl") && p.with_extension("expected").exists());
+    v.sort();
+    v
+}
+
+/// Run each program and compare; returns the failures.
+pub fn check_dir(dir: &Path, args: &[&str]) -> (usize, Vec<String>) {
+    let progs = programs(dir);
+    let n = progs.len();
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(4);
+    let chunks: Vec<Vec<PathBuf>> = (0..workers).map(|w| progs.iter().skip(w).step_by(workers).cloned().collect()).collect();
+    let handles: Vec<_> = chunks
+        .into_iter()
+        .map(|chunk| {
+            let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+            std::thread::spawn(move || {
+                let mut fails = Vec::new();
+                for p in chunk {
+                    let expected = std::fs::read_to_string(p.with_extension("expected")).unwrap();
+                    let out = Command::new(env!("CARGO_BIN_EXE_girder"))
+                        .arg("run")
+                        .args(&args)
+                        .arg(&p)
+                        .output()
+                        .expect("run girder");
+                    let stdout = String::from_utf8_lossy(&out.stdout);
+                    if stdout != expected || !out.status.success() {
+                        let first_diff = stdout
+                            .lines()
+                            .zip(expected.lines())
+                            .position(|(a, b)| a != b)
+                            .unwrap_or(stdout.lines().count().min(expected.lines().count()));
+                        fails.push(format!(
+                            "{}: exit {:?}, first difference at line {}\n  got:      {:?}\n  expected: {:?}\n  stderr: {}",
+                            p.display(),
+                            out.status.code(),
+                            first_diff + 1,
+                            stdout.lines().nth(first_diff).unwrap_or("<end>"),
+                            expected.lines().nth(first_diff).unwrap_or("<end>"),
+                            String::from_utf8_lossy(&out.stderr).lines().take(6).collect::<Vec<_>>().join("\n    ")
+                        ));
+                    }
+                }
+                fails
+            })
+        })
+        .collect();
+    let fails: Vec<String> = handles.into_iter().flat_map(|h| h.join().unwrap()).collect();
+    (n, fails)
+}
+
+#[test]
+fn conformance_programs_match_otp() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance");
+    let (n, fails) = check_dir(&dir, &[]);
+    assert!(n > 0, "no conformance programs found");
+    assert!(fails.is_empty(), "{} of {n} programs differ from OTP:\n{}", fails.len(), fails.join("\n"));
+}
