@@ -68,5 +68,5 @@ main(_) ->
          end,
     io:format("~p~n", [R6]),
     R7 = (catch erlang:raise(bad_class, x, [])),
-    io:format("~p~n", [element(1, element(2, R7))]),
+    io:format("~p~n", [R7]),
     ok.
