@@ -128,10 +128,13 @@ take(0, _) -> [];
 take(_, []) -> [];
 take(N, [Head | Tail]) -> [Head | take(N - 1, Tail)].
 
-sublist(List, 1, Len) -> sublist(List, Len);
-sublist([_ | Tail], Start, Len) when is_integer(Start), Start > 1 ->
-    sublist(Tail, Start - 1, Len);
-sublist([], Start, Len) when Start =:= 1; Start =:= 2 -> sublist([], Len).
+%% A start position past the end gives [] (whatever Len is), as in OTP.
+sublist(List, Start, Len) when is_integer(Start), Start > 0, is_integer(Len) ->
+    sublist_from(List, Start, Len).
+
+sublist_from(List, 1, Len) -> sublist(List, Len);
+sublist_from([_ | Tail], Start, Len) -> sublist_from(Tail, Start - 1, Len);
+sublist_from([], _, _) -> [].
 
 split(N, List) when is_integer(N), N >= 0, is_list(List) ->
     case split_acc(N, List, []) of

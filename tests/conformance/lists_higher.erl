@@ -1,0 +1,33 @@
+-module(lists_higher).
+-export([main/1]).
+
+main(_) ->
+    L = lists:seq(1, 10),
+    io:format("~p~n", [lists:map(fun(X) -> X * X end, L)]),
+    io:format("~p~n", [lists:filter(fun(X) -> X rem 3 =:= 0 end, L)]),
+    io:format("~p~n", [lists:filtermap(fun(X) when X > 7 -> {true, -X}; (X) -> X rem 2 =:= 0 end, L)]),
+    io:format("~p~n", [lists:foldl(fun(X, Acc) -> [X | Acc] end, [], L)]),
+    io:format("~p~n", [lists:foldr(fun(X, Acc) -> [X | Acc] end, [], L)]),
+    io:format("~p~n", [lists:foldl(fun(X, {S, P}) -> {S + X, P * X} end, {0, 1}, L)]),
+    io:format("~p~n", [lists:mapfoldl(fun(X, Acc) -> {X * 2, Acc + X} end, 0, L)]),
+    io:format("~p~n", [lists:mapfoldr(fun(X, Acc) -> {[X | Acc], X} end, [], [a, b, c])]),
+    io:format("~p~n", [lists:flatmap(fun(X) -> [X, X] end, [a, b, c])]),
+    io:format("~p ~p~n", [lists:all(fun(X) -> X > 0 end, L), lists:any(fun(X) -> X > 9 end, L)]),
+    io:format("~p ~p~n", [lists:all(fun(_) -> false end, []), lists:any(fun(_) -> true end, [])]),
+    io:format("~p~n", [lists:partition(fun(X) -> X < 4 end, L)]),
+    io:format("~p~n", [lists:splitwith(fun(X) -> X < 4 end, L)]),
+    io:format("~p~n", [lists:takewhile(fun(X) -> X < 4 end, L)]),
+    io:format("~p~n", [lists:dropwhile(fun(X) -> X < 4 end, L)]),
+    io:format("~p~n", [lists:search(fun(X) -> X > 4 end, L)]),
+    io:format("~p~n", [lists:search(fun(X) -> X > 40 end, L)]),
+    io:format("~p~n", [lists:zipwith(fun(A, B) -> A * B end, [1, 2, 3], [4, 5, 6])]),
+    io:format("~p~n", [lists:zipwith3(fun(A, B, C) -> A + B + C end, [1, 2], [3, 4], [5, 6])]),
+    io:format("~p~n", [lists:uniq(fun(X) -> X rem 3 end, L)]),
+    lists:foreach(fun(X) -> io:format("~p;", [X]) end, [a, b, c]),
+    io:format("~n"),
+    io:format("~p~n", [lists:map(fun(X) -> io:format("<~p>", [X]), X end, [1, 2, 3])]),
+    io:format("~p~n", [lists:filter(fun(X) -> io:format("<~p>", [X]), X > 1 end, [1, 2, 3])]),
+    io:format("~p~n", [lists:zf(fun(X) -> X > 8 end, L)]),
+    io:format("~p~n", [catch element(1, element(2, catch lists:map(fun(X) -> X end, a)))]),
+    io:format("~p~n", [catch element(1, element(2, catch lists:filter(fun(_) -> maybe end, [1])))]),
+    ok.

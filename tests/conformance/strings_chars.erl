@@ -1,0 +1,32 @@
+-module(strings_chars).
+-export([main/1]).
+
+main(_) ->
+    io:format("~p ~p ~p ~p~n", [$a, $A, $0, $\s]),
+    io:format("~p~n", [[$\n, $\t, $\r, $\\, $\", $\', $\e, $\d, $\b, $\f, $\v, $\0]]),
+    io:format("~p~n", [[$\101, $\x41, $\x{42}, $\^A, $\^Z]]),
+    S = "Hello, World",
+    io:format("~s|~p|~w~n", [S, S, S]),
+    io:format("~p~n", ["abc" ++ "def"]),
+    io:format("~p~n", ["hello world" -- "lo"]),
+    io:format("~p~n", [[1, 2, 3, 2, 1] -- [2, 1]]),
+    io:format("~p~n", ["con" "cat" "enated"]),
+    io:format("~s~n", [["deep", [$l, "is", [[$t]]], " ok"]]),
+    io:format("~p~n", [length("four")]),
+    io:format("~p~n", ["tab\there" ++ "\nnewline"]),
+    io:format("~s~n", ["tab\there"]),
+    io:format("~p~n", ["quote\"inside"]),
+    io:format("~p~n", ["back\\slash"]),
+    io:format("~p~n", [[$a | "bc"]]),
+    io:format("~p~n", [lists:reverse("stressed")]),
+    io:format("~p~n", [[C || C <- "a1b2c3", C >= $a]]),
+    io:format("~p~n", [string:to_upper("mixed Case 123")]),
+    io:format("~p~n", [atom_to_list('hello world')]),
+    io:format("~p~n", [list_to_atom("with space")]),
+    io:format("~p ~p~n", ['UPPER', 'it\'s']),
+    io:format("~p~n", [['quoted-atom', 'ok', '[]', 'a.b', true, 'True', '_x', 'x@y']]),
+    io:format("~p~n", [integer_to_list(255, 16)]),
+    io:format("~c~c~c~n", [$x, $y, $z]),
+    io:format("~w~n", ["\x{7f}\x{80}\x{ff}"]),
+    io:format("~p~n", [lists:flatten(["a", ["b", ["c"]]])]),
+    ok.

@@ -1,0 +1,76 @@
+-module(check_string).
+-export([main/0]).
+-import(check_common, [cmp/3]).
+
+rstr() ->
+    Alpha = " \t\r\n,.-abcAB12" ++ [224, 223, 181, 255, 192, 160],
+    [lists:nth(rand:uniform(length(Alpha)), Alpha) || _ <- lists:seq(1, rand:uniform(10) - 1)].
+rnum() ->
+    Alpha = "+-0123456789.,eEx ",
+    [lists:nth(rand:uniform(length(Alpha)), Alpha) || _ <- lists:seq(1, rand:uniform(8) - 1)].
+
+main() ->
+    check_common:init(),
+    %% case mapping on all Latin-1 characters
+    All = lists:seq(0, 255),
+    [cmp(string, F, [All]) || F <- [to_upper, to_lower, uppercase, lowercase, casefold]],
+    [cmp(string, F, [[C]]) || F <- [titlecase], C <- All],
+    [cmp(string, F, [C]) || F <- [to_upper, to_lower], C <- All],
+    Fixed = ["", " ", "a", "\r\n", "\r", "\n", "a\r\nb", "  a b  ", "a,b,,c,", ",,",
+             "abc", "aaa", "xx\r\nyy\r", ["ab", [$c, "d"]], "hello world  foo"],
+    Pats = ["", ",", "\r", "\n", "\r\n", "a", "aa", "b", "ab", " "],
+    [cmp(string, F, [S]) || F <- [length, reverse, is_empty, chomp, trim, casefold,
+                                   next_grapheme, next_codepoint, to_graphemes,
+                                   strip, words, len, to_integer, to_float],
+                            S <- Fixed],
+    [begin
+         S = rstr(), P = lists:nth(rand:uniform(length(Pats)), Pats),
+         Q = rstr(), N = rand:uniform(12) - 2, M = rand:uniform(5) - 1,
+         Seps = lists:nth(rand:uniform(6), [" ", ",", "\r\n", [[$\r, $\n]], " \t", "a,"]),
+         C = lists:nth(rand:uniform(4), [$\s, $a, $,, $.]),
+         [cmp(string, F, [X]) || F <- [length, reverse, is_empty, chomp, trim, casefold,
+                                        uppercase, lowercase, titlecase, to_upper, to_lower,
+                                        next_grapheme, to_graphemes, strip, words, len],
+                                 X <- [S]],
+         [cmp(string, F, [X]) || F <- [to_integer, to_float], X <- [rnum(), S]],
+         [cmp(string, split, [S, P, W]) || W <- [leading, trailing, all]],
+         [cmp(string, find, [S, P, W]) || W <- [leading, trailing]],
+         [cmp(string, replace, [S, P, "<>", W]) || W <- [leading, trailing, all]],
+         cmp(string, split, [S, P]),
+         cmp(string, find, [S, P]),
+         cmp(string, prefix, [S, P]),
+         cmp(string, equal, [S, Q]),
+         cmp(string, equal, [S, S]),
+         cmp(string, equal, [S, string:to_upper(S), true]),
+         cmp(string, lexemes, [S, Seps]),
+         cmp(string, nth_lexeme, [S, M + 1, Seps]),
+         [cmp(string, trim, [S, D, Seps]) || D <- [leading, trailing, both]],
+         [cmp(string, trim, [S, D]) || D <- [leading, trailing, both]],
+         [cmp(string, take, [S, Seps, B, D]) || D <- [leading, trailing], B <- [true, false]],
+         [cmp(string, pad, [S, N, D, Ch]) || D <- [leading, trailing, both], Ch <- [$*, "-="]],
+         cmp(string, pad, [S, N]),
+         cmp(string, slice, [S, M]),
+         cmp(string, slice, [S, M, N]),
+         cmp(string, slice, [S, M, infinity]),
+         cmp(string, tokens, [S, Seps]),
+         cmp(string, join, [[S, Q, S], P]),
+         cmp(string, str, [S, P]),
+         cmp(string, rstr, [S, P]),
+         cmp(string, chr, [S, C]),
+         cmp(string, rchr, [S, C]),
+         cmp(string, substr, [S, N]),
+         cmp(string, substr, [S, N, M]),
+         cmp(string, sub_string, [S, N, N + M]),
+         [cmp(string, strip, [S, D, C]) || D <- [left, right, both]],
+         [cmp(string, F, [S, N, C]) || F <- [left, right, centre]],
+         [cmp(string, F, [S, N]) || F <- [left, right, centre, sub_word]],
+         cmp(string, words, [S, C]),
+         cmp(string, sub_word, [S, N, C]),
+         cmp(string, span, [S, Seps]),
+         cmp(string, cspan, [S, Seps]),
+         cmp(string, copies, [S, M]),
+         cmp(string, chars, [C, M]),
+         cmp(string, chars, [C, M, S]),
+         cmp(string, concat, [S, Q])
+     end || _ <- lists:seq(1, 3000)],
+    check_common:report(string).
