@@ -59,3 +59,61 @@ pub fn make_fun(p: &mut Process, a: &[Term]) -> BifResult {
         _ => Err(Exception::badarg()),
     }
 }
+
+fn fun_item(p: &mut Process, f: Term, item: Atom) -> Option<Term> {
+    use crate::term::Subtag;
+    let st = f.boxed_subtag()?;
+    let v = match st {
+        Subtag::Fun => {
+            let l = crate::vm::interp::closure_lambda(f);
+            match item.name() {
+                "arity" => Term::small(l.arity as i64),
+                "module" => Term::atom(l.module),
+                "name" => Term::atom(l.name),
+                "type" => Term::atom(atoms::LOCAL),
+                "env" => {
+                    let free: Vec<Term> = f.boxed_body()[1..].to_vec();
+                    p.heap.list(&free)
+                }
+                "index" | "new_index" => Term::small(l.index as i64),
+                "uniq" | "new_uniq" => Term::small(l.uniq as i64),
+                "pid" => Term::pid(0),
+                _ => return None,
+            }
+        }
+        Subtag::Export => {
+            let b = f.boxed_body();
+            match item.name() {
+                "arity" => b[2],
+                "module" => b[0],
+                "name" => b[1],
+                "type" => Term::atom(atoms::EXTERNAL),
+                "env" => Term::NIL,
+                _ => Term::atom(atoms::UNDEFINED),
+            }
+        }
+        _ => return None,
+    };
+    Some(v)
+}
+
+/// erlang:fun_info(Fun, Item) -> {Item, Value}
+pub fn fun_info2(p: &mut Process, a: &[Term]) -> BifResult {
+    let item = a[1].as_atom().ok_or_else(Exception::badarg)?;
+    let v = fun_item(p, a[0], item).ok_or_else(Exception::badarg)?;
+    Ok(p.heap.tuple(&[a[1], v]))
+}
+
+/// erlang:fun_info(Fun) -> [{Item, Value}]
+pub fn fun_info1(p: &mut Process, a: &[Term]) -> BifResult {
+    if !a[0].is_fun() {
+        return Err(Exception::badarg());
+    }
+    let mut items = Vec::new();
+    for k in ["module", "name", "arity", "env", "type"] {
+        let k = Atom::intern(k);
+        let v = fun_item(p, a[0], k).unwrap_or(Term::atom(atoms::UNDEFINED));
+        items.push(p.heap.tuple(&[Term::atom(k), v]));
+    }
+    Ok(p.heap.list(&items))
+}

@@ -156,10 +156,11 @@ pub fn exit1(_p: &mut Process, a: &[Term]) -> BifResult {
 }
 /// erlang:raise(Class, Reason, Stacktrace)
 pub fn raise3(_p: &mut Process, a: &[Term]) -> BifResult {
-    let class = a[0].as_atom().and_then(Class::from_atom).ok_or_else(Exception::badarg)?;
-    if a[2].list_length().is_none() {
-        return Err(Exception::badarg());
-    }
+    // OTP returns (not raises) badarg for a bad class or stacktrace.
+    let class = match a[0].as_atom().and_then(Class::from_atom) {
+        Some(c) if a[2].list_length().is_some() => c,
+        _ => return Ok(Term::atom(atoms::BADARG)),
+    };
     let mut e = Exception::new(class, a[1]);
     e.trace = a[2];
     Err(e)

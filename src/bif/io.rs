@@ -139,3 +139,59 @@ pub fn nl(_p: &mut Process, _a: &[Term]) -> BifResult {
     write_out("\n");
     Ok(Term::atom(atoms::OK))
 }
+
+/// io_lib:write(Term) -> chars
+pub fn io_lib_write1(p: &mut Process, a: &[Term]) -> BifResult {
+    let mut s = String::new();
+    crate::format::write_term(&mut s, a[0], None);
+    Ok(p.heap.str_list(&s))
+}
+
+/// io_lib:write(Term, Depth) -> chars
+pub fn io_lib_write2(p: &mut Process, a: &[Term]) -> BifResult {
+    let d = a[1].as_small().ok_or_else(Exception::badarg)?;
+    let mut s = String::new();
+    crate::format::write_term(&mut s, a[0], if d < 0 { None } else { Some(d as usize) });
+    Ok(p.heap.str_list(&s))
+}
+
+/// erlang:display(Term): the term and a newline on standard output.
+pub fn display(_p: &mut Process, a: &[Term]) -> BifResult {
+    let mut s = String::new();
+    crate::format::write_term(&mut s, a[0], None);
+    s.push('\n');
+    write_out(&s);
+    Ok(Term::TRUE)
+}
+
+/// io_lib:write_atom(Atom) -> chars (quoted when needed)
+pub fn io_lib_write_atom(p: &mut Process, a: &[Term]) -> BifResult {
+    if !a[0].is_atom() {
+        return Err(Exception::badarg());
+    }
+    io_lib_write1(p, a)
+}
+
+/// io_lib:write_string(Chars) -> the string quoted, with escapes.
+pub fn io_lib_write_string(p: &mut Process, a: &[Term]) -> BifResult {
+    let cs = chars_of(a[0]).ok_or_else(Exception::badarg)?;
+    let mut s = String::from("\"");
+    for c in cs {
+        match c {
+            '"' => s.push_str("\\\""),
+            '\\' => s.push_str("\\\\"),
+            '\n' => s.push_str("\\n"),
+            '\t' => s.push_str("\\t"),
+            '\r' => s.push_str("\\r"),
+            '\u{b}' => s.push_str("\\v"),
+            '\u{8}' => s.push_str("\\b"),
+            '\u{c}' => s.push_str("\\f"),
+            '\u{1b}' => s.push_str("\\e"),
+            '\u{7f}' => s.push_str("\\d"),
+            c if (c as u32) < 32 => s.push_str(&format!("\\^{}", char::from_u32(c as u32 + 64).unwrap())),
+            c => s.push(c),
+        }
+    }
+    s.push('"');
+    Ok(p.heap.str_list(&s))
+}

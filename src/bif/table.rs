@@ -164,4 +164,11 @@ bif_table! {
     GET_MODULE_INFO1 = "erlang":"get_module_info"/1 => code::get_module_info1;
     GET_MODULE_INFO2 = "erlang":"get_module_info"/2 => code::get_module_info2;
     MAKE_FUN = "erlang":"make_fun"/3 => code::make_fun;
+    FUN_INFO1 = "erlang":"fun_info"/1 => code::fun_info1;
+    FUN_INFO2 = "erlang":"fun_info"/2 => code::fun_info2;
+    IO_LIB_WRITE1 = "io_lib":"write"/1 => io::io_lib_write1;
+    IO_LIB_WRITE2 = "io_lib":"write"/2 => io::io_lib_write2;
+    DISPLAY = "erlang":"display"/1 => io::display;
+    IO_LIB_WRITE_ATOM = "io_lib":"write_atom"/1 => io::io_lib_write_atom;
+    IO_LIB_WRITE_STRING = "io_lib":"write_string"/1 => io::io_lib_write_string;
 }

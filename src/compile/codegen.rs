@@ -274,6 +274,25 @@ impl<'a> Codegen<'a> {
         0
     }
 
+    /// `record_info(fields, R)` and `record_info(size, R)`: constants.
+    fn record_info(&mut self, what: &Expr, rec: &Expr, loc: Loc) -> R<Src> {
+        let (Expr::Atom(what, _), Expr::Atom(rec, _)) = (what, rec) else {
+            return err("E0024", loc, "illegal record info", "record_info/2 takes two atoms");
+        };
+        let Some(defs) = self.records.get(rec) else {
+            return err("E0022", loc, format!("record {rec} undefined"), "no such record");
+        };
+        let t = match what.as_str() {
+            "size" => Term::small(defs.len() as i64 + 1),
+            "fields" => {
+                let names: Vec<Term> = defs.iter().map(|d| Term::atom(Atom::intern(&d.name))).collect();
+                self.asm.literals.list(&names)
+            }
+            _ => return err("E0024", loc, "illegal record info", "expected fields or size"),
+        };
+        Ok(self.lit(t))
+    }
+
     pub(super) fn snapshot(&self) -> ScopeSnapshot {
         self.scope.vars.clone()
     }
@@ -580,6 +599,10 @@ impl<'a> Codegen<'a> {
                 elems.push(cur.clone());
                 let srcs = self.exprs(&elems, loc)?;
                 let (last, init) = srcs.split_last().unwrap();
+                // Each PutList overwrites d, so d must not be an element
+                // that is still to be read.
+                let pending = &init[..init.len().saturating_sub(1)];
+                let hint = hint.filter(|h| !pending.iter().any(|s| *s == Src::from(*h)));
                 let d = self.temp(hint, loc)?;
                 let live = self.live_with(Some(d), &srcs);
                 self.emit(Instr::TestHeap { need: 2 * init.len() as u32, live });
@@ -808,6 +831,29 @@ impl<'a> Codegen<'a> {
     /// Compile a call; in tail position it is a tail call and returns
     /// None, otherwise where the result is (x0 after a real call).
     pub(super) fn call(&mut self, e: &Expr, tail: bool) -> R<Option<Src>> {
+        if let Expr::CallLocal(name, args, loc) = e {
+            if name == "record_info" && args.len() == 2 && !self.locals.contains_key(&(name.clone(), 2)) {
+                let v = self.record_info(&args[0], &args[1], *loc)?;
+                if tail {
+                    self.emit_return(v);
+                    return Ok(None);
+                }
+                return Ok(Some(v));
+            }
+        }
+        if let Expr::CallLocal(name, args, loc) = e {
+            // is_record(X, r) for a known record also checks the size, as
+            // OTP's compiler rewrites it to is_record(X, r, Size).
+            if name == "is_record" && args.len() == 2 && !self.locals.contains_key(&(name.clone(), 2)) {
+                if let Expr::Atom(r, _) = &args[1] {
+                    if let Some(defs) = self.records.get(r) {
+                        let size = Expr::Integer((defs.len() as i64 + 1).into(), *loc);
+                        let e3 = Expr::CallLocal(name.clone(), vec![args[0].clone(), args[1].clone(), size], *loc);
+                        return self.call(&e3, tail);
+                    }
+                }
+            }
+        }
         let kind = self.classify(e)?;
         let loc = e.loc();
         let (args, extra): (&[Expr], Vec<Expr>) = match e {
@@ -925,6 +971,16 @@ fn is_auto_imported(name: &str, _arity: u32) -> bool {
     !matches!(name, "raise" | "display" | "halt_" | "get_module_info")
 }
 
+thread_local! {
+    /// The local functions of the module being compiled: a local function
+    /// overrides an auto-imported BIF of the same name and arity.
+    pub static LOCALS: std::cell::RefCell<HashSet<(String, u32)>> = std::cell::RefCell::new(HashSet::new());
+}
+
+fn is_local(name: &str, arity: u32) -> bool {
+    LOCALS.with(|l| l.borrow().contains(&(name.to_string(), arity)))
+}
+
 /// Whether evaluating `e` may call a function (clobbering X registers).
 pub fn has_call(e: &Expr) -> bool {
     use Expr::*;
@@ -934,6 +990,7 @@ pub fn has_call(e: &Expr) -> bool {
         CallLocal(name, args, _) => {
             let a = args.len() as u32;
             let bif = is_auto_imported(name, a)
+                && !is_local(name, a)
                 && crate::bif::lookup(atoms::ERLANG, crate::term::Atom::intern(name), a).is_some()
                 && name != "apply";
             !bif || args.iter().any(has_call)

@@ -141,12 +141,25 @@ impl Lowerer {
         match quals.first() {
             None => Expr::Cons(Box::new(head), Box::new(tail), loc),
             Some(Qualifier::Filter(f)) => {
+                let bad = self.fresh("bad");
                 let rest = self.comprehension(head, &quals[1..], tail.clone(), loc);
                 Expr::Case(
                     Box::new(f.clone()),
                     vec![
                         Clause { patterns: vec![Expr::Atom("true".into(), loc)], guards: vec![], body: vec![rest], loc },
                         Clause { patterns: vec![Expr::Atom("false".into(), loc)], guards: vec![], body: vec![tail], loc },
+                        // A filter that is not a boolean: {bad_filter, V}.
+                        Clause {
+                            patterns: vec![Expr::Var(bad.clone(), loc)],
+                            guards: vec![],
+                            body: vec![Expr::CallRemote(
+                                Box::new(Expr::Atom("erlang".into(), loc)),
+                                Box::new(Expr::Atom("error".into(), loc)),
+                                vec![Expr::Tuple(vec![Expr::Atom("bad_filter".into(), loc), Expr::Var(bad.clone(), loc)], loc)],
+                                loc,
+                            )],
+                            loc,
+                        },
                     ],
                     loc,
                 )

@@ -135,6 +135,9 @@ pub fn compile_module(file: &str, m: &ast::Module) -> Result<Module, CompileErro
         lowerer.function(f);
     }
 
+    codegen::LOCALS.with(|l| {
+        *l.borrow_mut() = functions.iter().map(|f| (f.name.clone(), f.arity)).collect();
+    });
     let mut cg = Codegen::new(name, &records, &imported);
     for f in &functions {
         let l = cg.asm.new_label();

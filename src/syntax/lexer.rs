@@ -84,9 +84,10 @@ pub enum Tok {
     When,
     #[token("xor")]
     Xor,
-    #[token("maybe")]
+    /// `maybe`/`else` are keywords only with OTP 25's `maybe_expr`
+    /// feature enabled, which girder does not support; by default they
+    /// lex as atoms, as in OTP 25.
     Maybe,
-    #[token("else")]
     Else,
 
     // ---- literals and names ----

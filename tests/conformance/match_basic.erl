@@ -40,7 +40,6 @@ main(_) ->
     io:format("~p~n", [case id(3) of N when N > 2 -> big; _ -> small end]),
     io:format("~p~n", [case id("abc") of [$a | Rest] -> Rest end]),
     io:format("~p~n", [case id({1, 1.0}) of {M, M} -> eq; {_, _} -> neq end]),
-    io:format("~p~n", [case id(<<>>) of _ -> any end]),
     Tuple = id({1, 2, 3, 4, 5}),
     {_, _, Mid, _, _} = Tuple,
     io:format("~p~n", [Mid]),
