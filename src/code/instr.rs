@@ -130,7 +130,9 @@ pub enum ErrorKind {
 
 macro_rules! instructions {
     ($( $(#[doc = $doc:expr])* $name:ident { $($field:ident : $ty:ty),* } = $reds:expr ),* $(,)?) => {
+        /// `repr(u8)`: the tag is the first byte, so dispatch is one load.
         #[derive(Clone, Debug)]
+        #[repr(u8)]
         pub enum Instr {
             $( $(#[doc = $doc])* $name { $($field: $ty),* } ),*
         }

@@ -653,10 +653,15 @@ impl<'a> Codegen<'a> {
     /// Compile several expressions left to right; a value computed before a
     /// later expression that calls is kept in a Y temporary.
     pub(super) fn exprs(&mut self, es: &[Expr], loc: Loc) -> R<Vec<Src>> {
+        self.exprs_hinted(es, &[], loc)
+    }
+
+    /// `exprs`, computing expression i into `hints[i]` where given.
+    pub(super) fn exprs_hinted(&mut self, es: &[Expr], hints: &[Option<Dst>], loc: Loc) -> R<Vec<Src>> {
         let mut out = Vec::with_capacity(es.len());
         let mut spilled = Vec::new();
         for (i, e) in es.iter().enumerate() {
-            let s = self.expr(e, None)?;
+            let s = self.expr(e, hints.get(i).copied().flatten())?;
             let later_call = es[i + 1..].iter().any(has_call);
             if later_call && matches!(s, Src::X(_)) {
                 if !self.c.frame {
@@ -664,6 +669,10 @@ impl<'a> Codegen<'a> {
                 }
                 let y = self.new_y();
                 self.emit(Instr::Move { src: s, dst: Dst::Y(y) });
+                // The Y copy is the one used from here on.
+                if let Src::X(r) = s {
+                    self.c.valid &= !bit(r);
+                }
                 spilled.push(y);
                 out.push(Src::Y(y));
             } else {
@@ -884,7 +893,15 @@ impl<'a> Codegen<'a> {
         all.extend(extra);
         let n = all.len();
         self.c.next_x = self.c.next_x.max(n as u16);
-        let srcs = self.exprs(&all, loc)?;
+        // Compute an argument straight into its register when nothing
+        // lives there and no later argument calls (which would clobber it).
+        let hints: Vec<Option<Dst>> = (0..n)
+            .map(|i| {
+                let free = i < 64 && self.c.valid & bit(i as u16) == 0;
+                (free && !all[i + 1..].iter().any(has_call)).then_some(Dst::X(i as u16))
+            })
+            .collect();
+        let srcs = self.exprs_hinted(&all, &hints, loc)?;
         self.parallel_move(&srcs, loc)?;
         let arity = args.len() as u16;
         let frame = self.c.frame;

@@ -32,19 +32,32 @@ impl<M: 'static> Stack<M> {
     #[inline(always)]
     pub fn allocate(&mut self, n: usize, cont: Cont<M>) {
         let m = cont.0.map_or(0, |m| m as *const M as u64);
-        self.words.push(Term(m));
-        self.words.push(Term((cont.1 as u64) << 3));
-        self.words.resize(self.words.len() + n, Term::NIL);
+        self.words.reserve(n + 2);
+        let len = self.words.len();
+        // SAFETY: `reserve` made room for n + 2 more words; every one of
+        // them is written before the length covers it.
+        unsafe {
+            let p = self.words.as_mut_ptr().add(len);
+            *p = Term(m);
+            *p.add(1) = Term((cont.1 as u64) << 3);
+            for i in 0..n {
+                *p.add(2 + i) = Term::NIL;
+            }
+            self.words.set_len(len + n + 2);
+        }
     }
 
     /// Pop a frame of `n` slots and return its continuation.
     #[inline(always)]
     pub fn deallocate(&mut self, n: usize) -> Cont<M> {
-        let len = self.words.len() - n;
-        let pc = (self.words[len - 1].0 >> 3) as u32;
-        let m = self.words[len - 2].0;
-        self.words.truncate(len - 2);
-        (decode::<M>(m), pc)
+        let len = self.words.len();
+        assert!(len >= n + 2, "stack underflow");
+        let base = len - n - 2;
+        let (m, pc) = (self.words[base].0, self.words[base + 1].0);
+        // Continuation words have tag 00; anything else is a compiler bug.
+        debug_assert!(m & 3 == 0 && pc & 3 == 0);
+        self.words.truncate(base);
+        (decode::<M>(m), (pc >> 3) as u32)
     }
 
     #[inline(always)]

@@ -90,6 +90,31 @@ pub fn binary_nogc(p: &mut Process, op: ArithOp, a: Term, b: Term) -> Result<Ter
     binary_in(p, op, a, b, Store::NoGc)
 }
 
+/// `a op b` when one operand is a float and the other a float or a small
+/// integer: Some(Some(result)), Some(None) for an error (division by zero,
+/// an integer-only operator), None when another path must handle it.
+#[inline]
+fn float_fast(op: ArithOp, a: Term, b: Term) -> Option<Option<f64>> {
+    let f = |t: Term| -> Option<f64> {
+        if t.is_small() {
+            Some(t.small_value() as f64)
+        } else {
+            t.as_float()
+        }
+    };
+    if !(a.is_float() || b.is_float()) {
+        return None;
+    }
+    let (x, y) = (f(a)?, f(b)?);
+    Some(match op {
+        ArithOp::Add => Some(x + y),
+        ArithOp::Sub => Some(x - y),
+        ArithOp::Mul => Some(x * y),
+        ArithOp::FDiv if y != 0.0 => Some(x / y),
+        _ => None,
+    })
+}
+
 fn binary_in(
     p: &mut Process,
     op: ArithOp,
@@ -111,6 +136,30 @@ fn binary_in(
                 Ok(v) if Term::fits_small(v) => Term::small(v),
                 _ => store_big(p, BigInt::from(r), store),
             });
+        }
+    }
+    // Floats (and a float with a small integer): no bignum conversion.
+    if let Some(r) = float_fast(op, a, b) {
+        return match r {
+            Some(f) => store_float(p, f, store),
+            None => Err(Exception::badarith()),
+        };
+    }
+    if Term::both_small(a, b) {
+        let (x, y) = (a.small_value(), b.small_value());
+        let r = match op {
+            ArithOp::IDiv if y != 0 => Some(x / y),
+            ArithOp::Rem if y != 0 => Some(x % y),
+            ArithOp::Band => Some(x & y),
+            ArithOp::Bor => Some(x | y),
+            ArithOp::Bxor => Some(x ^ y),
+            ArithOp::Bsr if (0..64).contains(&y) => Some(x >> y),
+            _ => None,
+        };
+        if let Some(r) = r {
+            if Term::fits_small(r) {
+                return Ok(Term::small(r));
+            }
         }
     }
     let (x, y) = match (num(a), num(b)) {

@@ -6,7 +6,7 @@
 //! arguments live) when heap fragments have piled up.
 
 use super::exception::{BifResult, Class, Exception};
-use super::process::{live_first, Handler, Process, Resume};
+use super::process::{live_first, Handler, Process, Resume, MAX_X};
 use super::{arith, stacktrace};
 use crate::bif;
 use crate::code::instr::{ArithOp, Cmp, Dst, ErrorKind, Instr, Src, TypeTest};
@@ -113,7 +113,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
     macro_rules! get {
         ($s:expr) => {
             match $s {
-                Src::X(i) => p.x[i as usize],
+                Src::X(i) => p.x[i as usize & (MAX_X - 1)],
                 Src::Y(i) => p.stack.y(i),
                 Src::Lit(i) => consts[i as usize],
             }
@@ -124,7 +124,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
             let v = $v;
             debug_assert!(v.0 & 3 != 0, "writing a non-term {:#x} at pc {}", v.0, pc - 1);
             match $d {
-                Dst::X(i) => p.x[i as usize] = v,
+                Dst::X(i) => p.x[i as usize & (MAX_X - 1)] = v,
                 Dst::Y(i) => p.stack.set_y(i, v),
             }
         }};

@@ -46,7 +46,8 @@ pub struct Resume {
 pub struct Process {
     pub pid: Term,
     pub heap: Heap,
-    pub x: Box<[Term]>,
+    /// X registers; indices are masked with MAX_X - 1, so no bounds checks.
+    pub x: Box<[Term; MAX_X]>,
     pub stack: Stack<Module>,
     pub handlers: Vec<Handler>,
     /// Process dictionary as flat [k0, v0, k1, v1, ...] (a root range).
@@ -62,7 +63,7 @@ impl Process {
         Process {
             pid,
             heap: Heap::default(),
-            x: vec![Term::NIL; MAX_X].into_boxed_slice(),
+            x: Box::new([Term::NIL; MAX_X]),
             stack: Stack::default(),
             handlers: Vec::new(),
             dict: Vec::new(),
