@@ -71,6 +71,10 @@ impl Drop for Block {
     }
 }
 
+/// Smallest heap of a process that has collected at least once (an idle
+/// process keeps MIN_HEAP_WORDS until it allocates that much).
+const GROWN_HEAP_WORDS: usize = 4181;
+
 /// The heap size to use for `words` words: Fibonacci steps from
 /// MIN_HEAP_WORDS (as on BEAM), then 20% steps past 8 M words.
 pub fn next_heap_size(words: usize) -> usize {
@@ -175,7 +179,7 @@ pub fn collect(heap: &mut Heap, need: usize, roots: &mut [&mut [Term]]) {
     // The heap grows with the roots (a deep stack): each collection scans
     // them all, so collections must get rarer as they grow.
     let root_words: usize = roots.iter().map(|r| r.len()).sum();
-    let size = next_heap_size(heap.used() + need + root_words);
+    let size = next_heap_size((heap.used() + need + root_words).max(GROWN_HEAP_WORDS.min(heap.size() * 4)));
     let to = Block::new(size);
     let mut cx = Copier {
         from: heap,
@@ -197,7 +201,9 @@ pub fn collect(heap: &mut Heap, need: usize, roots: &mut [&mut [Term]]) {
 
     // Shrink a heap that is mostly empty, so one burst of garbage does not
     // pin a large block for the life of the process.
-    let want = next_heap_size(2 * live + need + root_words);
+    // A process that collects keeps at least GROWN_HEAP_WORDS: its next
+    // collection should not come after a few hundred words.
+    let want = next_heap_size((2 * live + need + root_words).max(GROWN_HEAP_WORDS));
     if want < size / 2 {
         let old = heap.block.base();
         let new = heap.block.shrink(want);

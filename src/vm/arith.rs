@@ -93,8 +93,8 @@ pub fn binary_nogc(p: &mut Process, op: ArithOp, a: Term, b: Term) -> Result<Ter
 /// `a op b` when one operand is a float and the other a float or a small
 /// integer: Some(Some(result)), Some(None) for an error (division by zero,
 /// an integer-only operator), None when another path must handle it.
-#[inline]
-fn float_fast(op: ArithOp, a: Term, b: Term) -> Option<Option<f64>> {
+#[inline(always)]
+pub fn float_fast(op: ArithOp, a: Term, b: Term) -> Option<Option<f64>> {
     let f = |t: Term| -> Option<f64> {
         if t.is_small() {
             Some(t.small_value() as f64)

@@ -455,6 +455,16 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                         }
                     }
                 }
+                if let Some(Some(f)) = arith::float_fast(*op, va, vb) {
+                    if f.is_finite() {
+                        if !p.heap.has_room(2) {
+                            p.gc(2, *live);
+                        }
+                        let t = p.heap.float(f);
+                        put!(*dst, t);
+                        continue;
+                    }
+                }
                 match arith::binary(p, *op, va, vb, *live) {
                     Ok(v) => put!(*dst, v),
                     Err(e) => fail_or_raise!(*fail, e),

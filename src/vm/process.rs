@@ -77,7 +77,15 @@ impl Process {
     /// roots, in this order: the X registers in `live` (bit i = x_i), the
     /// stack, the dictionary.
     pub fn gc(&mut self, need: usize, live: Live) {
-        let mut regs: Vec<Term> = (0..64).filter(|i| live & (1 << i) != 0).map(|i| self.x[i]).collect();
+        let mut buf = [Term::NIL; 64];
+        let mut n = 0;
+        for (i, x) in self.x.iter().take(64).enumerate() {
+            if live & (1 << i) != 0 {
+                buf[n] = *x;
+                n += 1;
+            }
+        }
+        let regs = &mut buf[..n];
         if cfg!(debug_assertions) && gc_stress() {
             for i in 0..64 {
                 let t = self.x[i];
@@ -100,7 +108,7 @@ impl Process {
                 panic!("after gc: {e}");
             }
         }
-        let mut it = regs.into_iter();
+        let mut it = buf.into_iter();
         for i in 0..64 {
             if live & (1 << i) != 0 {
                 self.x[i] = it.next().unwrap();
