@@ -186,6 +186,14 @@ instructions! {
     Jump { target: Label } = 0,
     /// Fail unless `a <cmp> b`.
     Test { cmp: Cmp, fail: Label, a: Src, b: Src } = 0,
+    /// Specialised `Test`s (the assembler rewrites the common ones).
+    IsLt { fail: Label, a: Src, b: Src } = 0,
+    IsGe { fail: Label, a: Src, b: Src } = 0,
+    IsEqExact { fail: Label, a: Src, b: Src } = 0,
+    IsNeExact { fail: Label, a: Src, b: Src } = 0,
+    /// Specialised `Arith` for + and - (tagged small-integer fast path).
+    Add { fail: Label, a: Src, b: Src, dst: Dst, live: Live } = 0,
+    Sub { fail: Label, a: Src, b: Src, dst: Dst, live: Live } = 0,
     /// Fail unless the value has the type.
     IsType { test: TypeTest, fail: Label, src: Src } = 0,
     IsTupleArity { fail: Label, src: Src, arity: u32 } = 0,

@@ -1,7 +1,7 @@
 //! The assembler: collects instructions with symbolic labels, line numbers
 //! and constants, then resolves labels into code indices.
 
-use crate::code::instr::{Instr, Label};
+use crate::code::instr::{ArithOp, Cmp, Instr, Label};
 use crate::heap::Arena;
 use crate::term::Term;
 use std::collections::HashMap;
@@ -99,6 +99,27 @@ impl Asm {
                 Instr::TryBegin { handler } => r(handler),
                 _ => {}
             }
+        }
+        self.specialise();
+    }
+
+    /// Rewrite generic instructions into the specialised forms the
+    /// interpreter runs faster (after labels are resolved).
+    fn specialise(&mut self) {
+        for ins in self.code.iter_mut() {
+            let new = match *ins {
+                Instr::Test { cmp, fail, a, b } => match cmp {
+                    Cmp::Lt => Instr::IsLt { fail, a, b },
+                    Cmp::Ge => Instr::IsGe { fail, a, b },
+                    Cmp::EqExact => Instr::IsEqExact { fail, a, b },
+                    Cmp::NeExact => Instr::IsNeExact { fail, a, b },
+                    _ => continue,
+                },
+                Instr::Arith { op: ArithOp::Add, fail, a, b, dst, live } => Instr::Add { fail, a, b, dst, live },
+                Instr::Arith { op: ArithOp::Sub, fail, a, b, dst, live } => Instr::Sub { fail, a, b, dst, live },
+                _ => continue,
+            };
+            *ins = new;
         }
     }
 }

@@ -225,6 +225,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
             Instr::Allocate { n } => p.stack.allocate(*n as usize, cp),
             Instr::Deallocate { n } => cp = p.stack.deallocate(*n as usize),
             Instr::Return {} => match cp {
+                (Some(m), c) if std::ptr::eq(m, module) => pc = c as usize,
                 (Some(m), c) => jump_to!(m, c),
                 (None, _) => {
                     p.reductions += (budget - reds).max(0) as u64;
@@ -340,6 +341,62 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                 }
             }
             Instr::Jump { target } => pc = *target as usize,
+            Instr::IsLt { fail, a, b } => {
+                let (va, vb) = (get!(*a), get!(*b));
+                // Tagged small integers order like their values.
+                let lt = if Term::both_small(va, vb) { (va.0 as i64) < (vb.0 as i64) } else { compare(va, vb) == Ordering::Less };
+                if !lt {
+                    pc = *fail as usize;
+                }
+            }
+            Instr::IsGe { fail, a, b } => {
+                let (va, vb) = (get!(*a), get!(*b));
+                let ge = if Term::both_small(va, vb) { (va.0 as i64) >= (vb.0 as i64) } else { compare(va, vb) != Ordering::Less };
+                if !ge {
+                    pc = *fail as usize;
+                }
+            }
+            Instr::IsEqExact { fail, a, b } => {
+                let (va, vb) = (get!(*a), get!(*b));
+                if !(va == vb || (!va.is_immediate() && !vb.is_immediate() && eq_exact(va, vb))) {
+                    pc = *fail as usize;
+                }
+            }
+            Instr::IsNeExact { fail, a, b } => {
+                let (va, vb) = (get!(*a), get!(*b));
+                if va == vb || (!va.is_immediate() && !vb.is_immediate() && eq_exact(va, vb)) {
+                    pc = *fail as usize;
+                }
+            }
+            Instr::Add { fail, a, b, dst, live } | Instr::Sub { fail, a, b, dst, live } => {
+                let (va, vb) = (get!(*a), get!(*b));
+                let is_add = matches!(ins, Instr::Add { .. });
+                if Term::both_small(va, vb) {
+                    // On tagged words: (a<<4|3) + (b<<4) = (a+b)<<4|3; an i64
+                    // overflow is exactly a result outside the small range.
+                    let (x, y) = (va.0 as i64, (vb.0 & !0xf) as i64);
+                    let r = if is_add { x.checked_add(y) } else { x.checked_sub(y) };
+                    if let Some(r) = r {
+                        put!(*dst, Term(r as u64));
+                        continue;
+                    }
+                }
+                let op = if is_add { ArithOp::Add } else { ArithOp::Sub };
+                if let Some(Some(f)) = arith::float_fast(op, va, vb) {
+                    if f.is_finite() {
+                        if !p.heap.has_room(2) {
+                            p.gc(2, *live);
+                        }
+                        let t = p.heap.float(f);
+                        put!(*dst, t);
+                        continue;
+                    }
+                }
+                match arith::binary(p, op, va, vb, *live) {
+                    Ok(v) => put!(*dst, v),
+                    Err(e) => fail_or_raise!(*fail, e),
+                }
+            }
             Instr::Test { cmp, fail, a, b } => {
                 if !cmp_holds(*cmp, get!(*a), get!(*b)) {
                     pc = *fail as usize;
