@@ -68,3 +68,23 @@ pub fn keysearch(p: &mut Process, a: &[Term]) -> BifResult {
         None => Term::FALSE,
     })
 }
+
+/// `lists:sort/1` in Rust for speed (OTP writes it in Erlang): a stable
+/// merge sort in term order. A non-list raises `function_clause` as the
+/// Erlang version's clauses do.
+pub fn sort(p: &mut Process, a: &[Term]) -> BifResult {
+    let mut v = match a[0].list_to_vec() {
+        Some(v) => v,
+        None => return Err(Exception::error(Term::atom(crate::term::atoms::FUNCTION_CLAUSE))),
+    };
+    if v.len() < 2 {
+        return Ok(a[0]);
+    }
+    if v.iter().all(|t| t.is_small()) {
+        // Tagged small integers order like their values.
+        v.sort_by_key(|t| t.0 as i64);
+    } else {
+        v.sort_by(|x, y| crate::term::order::compare(*x, *y));
+    }
+    Ok(p.heap.list(&v))
+}

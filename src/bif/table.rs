@@ -171,4 +171,5 @@ bif_table! {
     DISPLAY = "erlang":"display"/1 => io::display;
     IO_LIB_WRITE_ATOM = "io_lib":"write_atom"/1 => io::io_lib_write_atom;
     IO_LIB_WRITE_STRING = "io_lib":"write_string"/1 => io::io_lib_write_string;
+    LISTS_SORT1 = "lists":"sort"/1 => lists::sort;
 }
