@@ -180,7 +180,11 @@ pub fn collect(heap: &mut Heap, need: usize, roots: &mut [&mut [Term]]) {
     // them all, so collections must get rarer as they grow.
     let root_words: usize = roots.iter().map(|r| r.len()).sum();
     let size = next_heap_size((heap.used() + need + root_words).max(GROWN_HEAP_WORDS.min(heap.size() * 4)));
-    let to = Block::new(size);
+    let to = match heap.spare.take() {
+        Some(b) if b.len() >= size && b.len() <= 2 * size => b,
+        _ => Block::new(size),
+    };
+    let size = to.len();
     let mut cx = Copier {
         from: heap,
         to: to.base(),
@@ -193,7 +197,10 @@ pub fn collect(heap: &mut Heap, need: usize, roots: &mut [&mut [Term]]) {
     }
     cx.scan(0);
     let live = cx.top;
-    heap.block = to;
+    let old = std::mem::replace(&mut heap.block, to);
+    if old.len() >= GROWN_HEAP_WORDS {
+        heap.spare = Some(old);
+    }
     heap.top = live;
     heap.fragments.clear();
     heap.frag_words = 0;
@@ -206,6 +213,7 @@ pub fn collect(heap: &mut Heap, need: usize, roots: &mut [&mut [Term]]) {
     let want = next_heap_size((2 * live + need + root_words).max(GROWN_HEAP_WORDS));
     if want < size / 2 {
         let old = heap.block.base();
+        heap.spare = None;
         let new = heap.block.shrink(want);
         if new != old {
             relocate(old, new, live, roots);

@@ -208,6 +208,10 @@ pub struct Heap {
     /// Heap fragments: (block, used words). Newest last.
     fragments: Vec<(Box<[u64]>, usize)>,
     frag_words: usize,
+    /// The previous block, kept for the next collection's to-space so a
+    /// busy process does not map fresh pages at every collection (only
+    /// for heaps past GROWN_HEAP_WORDS; idle processes keep one block).
+    spare: Option<gc::Block>,
     /// Number of collections so far (for process_info).
     pub collections: u64,
 }
@@ -225,6 +229,7 @@ impl Heap {
             top: 0,
             fragments: Vec::new(),
             frag_words: 0,
+            spare: None,
             collections: 0,
         }
     }
