@@ -161,6 +161,10 @@ instructions! {
     Deallocate { n: u16 } = 0,
     /// Jump to the continuation.
     Return {} = 1,
+    /// `Deallocate` then `Return` (peephole).
+    DeallocateReturn { n: u16 } = 1,
+    /// `Move` to x0 then `Return` (peephole).
+    MoveReturn { src: Src } = 1,
     /// Local call; the continuation is the next instruction.
     Call { arity: u16, target: Label } = 1,
     /// Local tail call after popping a frame of `dealloc` slots.

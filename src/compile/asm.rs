@@ -106,6 +106,16 @@ impl Asm {
     /// Rewrite generic instructions into the specialised forms the
     /// interpreter runs faster (after labels are resolved).
     fn specialise(&mut self) {
+        // Fuse pairs that end a function. The second instruction stays in
+        // place, so a jump to it still works.
+        for i in 0..self.code.len().saturating_sub(1) {
+            let fused = match (&self.code[i], &self.code[i + 1]) {
+                (Instr::Deallocate { n }, Instr::Return {}) => Instr::DeallocateReturn { n: *n },
+                (Instr::Move { src, dst: crate::code::instr::Dst::X(0) }, Instr::Return {}) => Instr::MoveReturn { src: *src },
+                _ => continue,
+            };
+            self.code[i] = fused;
+        }
         for ins in self.code.iter_mut() {
             let new = match *ins {
                 Instr::Test { cmp, fail, a, b } => match cmp {

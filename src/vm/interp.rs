@@ -232,6 +232,28 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                     return Exit::Done(p.x[0]);
                 }
             },
+            Instr::DeallocateReturn { n } => {
+                cp = p.stack.deallocate(*n as usize);
+                match cp {
+                    (Some(m), c) if std::ptr::eq(m, module) => pc = c as usize,
+                    (Some(m), c) => jump_to!(m, c),
+                    (None, _) => {
+                        p.reductions += (budget - reds).max(0) as u64;
+                        return Exit::Done(p.x[0]);
+                    }
+                }
+            }
+            Instr::MoveReturn { src } => {
+                p.x[0] = get!(*src);
+                match cp {
+                    (Some(m), c) if std::ptr::eq(m, module) => pc = c as usize,
+                    (Some(m), c) => jump_to!(m, c),
+                    (None, _) => {
+                        p.reductions += (budget - reds).max(0) as u64;
+                        return Exit::Done(p.x[0]);
+                    }
+                }
+            }
             Instr::Call { arity, target } => {
                 cp = (Some(module), pc as u32);
                 call_reds!(*arity, module, *target);
