@@ -403,19 +403,62 @@ impl<'a> Codegen<'a> {
         self.emit(Instr::FuncInfo { function: fi });
         self.asm.bind(entry);
         let nregs = arity as u16 + free.len() as u16 + u16::from(self_name.is_some());
-        for cl in clauses {
+        // Clauses whose first patterns are distinct atoms or small integers
+        // dispatch with one SelectVal instead of testing each in turn.
+        let mut lits: Vec<Term> = Vec::new();
+        if arity >= 1 {
+            for cl in clauses {
+                let t = match &cl.patterns[0] {
+                    Expr::Atom(a, _) => Term::atom(Atom::intern(a)),
+                    Expr::Char(c, _) => Term::small(*c as i64),
+                    Expr::Integer(i, _) => match i.to_i64() {
+                        Some(v) if Term::fits_small(v) => Term::small(v),
+                        _ => break,
+                    },
+                    _ => break,
+                };
+                if lits.contains(&t) {
+                    break;
+                }
+                lits.push(t);
+            }
+        }
+        let mut rest = clauses;
+        if lits.len() >= 3 {
+            let after = self.asm.new_label();
+            let labels: Vec<Label> = lits.iter().map(|_| self.asm.new_label()).collect();
+            let table: Vec<(Term, Label)> = lits.iter().copied().zip(labels.iter().copied()).collect();
+            self.emit(Instr::SelectVal { src: Src::X(0), fail: after, table: table.into_boxed_slice() });
+            for (cl, l) in clauses.iter().zip(&labels) {
+                self.asm.bind(*l);
+                let frame = needs_frame(&cl.body);
+                let (mark, stubs_mark) = (self.asm.code.len(), self.stubs.len());
+                match self.clause_with(cl, frame, nregs, arity, free, self_name, after, true) {
+                    Err(e) if !frame && e.code == "E0100" => {
+                        self.asm.code.truncate(mark);
+                        self.asm.lines.truncate(mark);
+                        self.stubs.truncate(stubs_mark);
+                        self.clause_with(cl, true, nregs, arity, free, self_name, after, true)?;
+                    }
+                    r => r?,
+                }
+            }
+            self.asm.bind(after);
+            rest = &clauses[lits.len()..];
+        }
+        for cl in rest {
             let next = self.asm.new_label();
             let frame = needs_frame(&cl.body);
             let mark = self.asm.code.len();
             let stubs_mark = self.stubs.len();
-            let res = self.clause_with(cl, frame, nregs, arity, free, self_name, next);
+            let res = self.clause_with(cl, frame, nregs, arity, free, self_name, next, false);
             match res {
                 Err(e) if !frame && e.code == "E0100" => {
                     // Too many registers without a frame: retry with one.
                     self.asm.code.truncate(mark);
                     self.asm.lines.truncate(mark);
                     self.stubs.truncate(stubs_mark);
-                    self.clause_with(cl, true, nregs, arity, free, self_name, next)?;
+                    self.clause_with(cl, true, nregs, arity, free, self_name, next, false)?;
                 }
                 r => r?,
             }
@@ -441,6 +484,7 @@ impl<'a> Codegen<'a> {
         free: &[String],
         self_name: Option<&str>,
         next: Label,
+        first_matched: bool,
     ) -> R<()> {
         self.asm.line = cl.loc.line;
         self.scope = Scope::default();
@@ -455,6 +499,9 @@ impl<'a> Codegen<'a> {
             self.c.x_of_name.insert(s.to_string(), r);
         }
         for (i, p) in cl.patterns.iter().enumerate() {
+            if i == 0 && first_matched {
+                continue; // a SelectVal already matched this literal
+            }
             self.pattern(p, Src::X(i as u16), next)?;
         }
         self.guard_seq(&cl.guards, next)?;
