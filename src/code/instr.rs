@@ -128,6 +128,16 @@ pub enum ErrorKind {
     Badarg,
 }
 
+/// Operands of `PutMap`, boxed to keep `Instr` small.
+#[derive(Clone, Debug)]
+pub struct MapBuild {
+    pub base: Option<Src>,
+    pub assoc: Box<[(Src, Src)]>,
+    pub exact: Box<[(Src, Src)]>,
+    pub dst: Dst,
+    pub live: Live,
+}
+
 macro_rules! instructions {
     ($( $(#[doc = $doc:expr])* $name:ident { $($field:ident : $ty:ty),* } = $reds:expr ),* $(,)?) => {
         /// `repr(u8)`: the tag is the first byte, so dispatch is one load.
@@ -222,7 +232,7 @@ instructions! {
     MakeFun { lambda: u32, free: Box<[Src]>, dst: Dst } = 1,
     /// Build a map from `base` (or a new one when None) with the pairs;
     /// `exact` pairs must exist (`:=`), otherwise `{badkey,K}`.
-    PutMap { base: Option<Src>, assoc: Box<[(Src, Src)]>, exact: Box<[(Src, Src)]>, dst: Dst, live: Live } = 1,
+    PutMap { map: Box<MapBuild> } = 1,
     /// Arithmetic; on error jump to `fail` (guards) or raise (fail = 0).
     Arith { op: ArithOp, fail: Label, a: Src, b: Src, dst: Dst, live: Live } = 0,
     /// A built-in with its arguments in operands; may allocate; does not

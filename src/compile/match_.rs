@@ -839,7 +839,9 @@ impl Codegen<'_> {
         let mut all: Vec<Src> = base_src.into_iter().collect();
         all.extend(assoc.iter().chain(exact.iter()).flat_map(|(k, v)| [*k, *v]));
         let live = self.live_with(Some(d), &all);
-        self.emit(Instr::PutMap { base: base_src, assoc: assoc.into_boxed_slice(), exact: exact.into_boxed_slice(), dst: d, live });
+        self.emit(Instr::PutMap {
+            map: Box::new(MapBuild { base: base_src, assoc: assoc.into_boxed_slice(), exact: exact.into_boxed_slice(), dst: d, live }),
+        });
         self.mark_written(d);
         Ok(d.into())
     }

@@ -9,7 +9,7 @@ use super::exception::{BifResult, Class, Exception};
 use super::process::{live_first, Handler, Process, Resume, MAX_X};
 use super::{arith, stacktrace};
 use crate::bif;
-use crate::code::instr::{ArithOp, Cmp, Dst, ErrorKind, Instr, Src, TypeTest};
+use crate::code::instr::{ArithOp, Cmp, Dst, ErrorKind, Instr, MapBuild, Src, TypeTest};
 use crate::code::{server, Lambda, Module};
 use crate::heap::Alloc;
 use crate::term::order::{compare, eq, eq_exact};
@@ -506,7 +506,8 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                 let f = p.heap.closure(l as *const Lambda as u64, &vals);
                 put!(*dst, f)
             }
-            Instr::PutMap { base, assoc, exact, dst, live } => {
+            Instr::PutMap { map } => {
+                let MapBuild { base, assoc, exact, dst, live } = &**map;
                 let need = bif::maps::need_words(base.map(|b| get!(b)), assoc.len());
                 p.ensure(need, *live);
                 let base_t = base.map(|b| get!(b));
