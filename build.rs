@@ -13,12 +13,13 @@ fn main() {
         .expect("lalrpop grammar failed to compile");
 
     println!("cargo:rerun-if-changed=stdlib");
-    let mut entries: Vec<_> = std::fs::read_dir("stdlib")
-        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-        .unwrap_or_default();
+    let mut entries: Vec<_> =
+        std::fs::read_dir("stdlib").map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect()).unwrap_or_default();
     entries.retain(|p: &std::path::PathBuf| p.extension().is_some_and(|x| x == "erl"));
     entries.sort();
-    let mut out = String::from("/// The stdlib modules built into the binary: (name, source).\npub static STDLIB: &[(&str, &str)] = &[\n");
+    let mut out = String::from(
+        "/// The stdlib modules built into the binary: (name, source).\npub static STDLIB: &[(&str, &str)] = &[\n",
+    );
     for p in entries {
         println!("cargo:rerun-if-changed={}", p.display());
         let name = p.file_stem().unwrap().to_string_lossy().to_string();

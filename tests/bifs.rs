@@ -347,10 +347,7 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn new(s: &'a str) -> Self {
-        Reader {
-            s: s.as_bytes(),
-            i: 0,
-        }
+        Reader { s: s.as_bytes(), i: 0 }
     }
     fn ws(&mut self) {
         while self.i < self.s.len() && self.s[self.i].is_ascii_whitespace() {
@@ -370,13 +367,7 @@ impl<'a> Reader<'a> {
         }
     }
     fn expect(&mut self, c: u8) {
-        assert!(
-            self.eat(c),
-            "expected {:?} at {} in {:?}",
-            c as char,
-            self.i,
-            std::str::from_utf8(self.s)
-        );
+        assert!(self.eat(c), "expected {:?} at {} in {:?}", c as char, self.i, std::str::from_utf8(self.s));
     }
     fn atom_name(&mut self) -> String {
         if self.eat(b'\'') {
@@ -396,9 +387,7 @@ impl<'a> Reader<'a> {
             name
         } else {
             let start = self.i;
-            while self.i < self.s.len()
-                && (self.s[self.i].is_ascii_alphanumeric() || b"_@".contains(&self.s[self.i]))
-            {
+            while self.i < self.s.len() && (self.s[self.i].is_ascii_alphanumeric() || b"_@".contains(&self.s[self.i])) {
                 self.i += 1;
             }
             String::from_utf8(self.s[start..self.i].to_vec()).unwrap()
@@ -410,9 +399,7 @@ impl<'a> Reader<'a> {
     fn number(&mut self, p: &mut Process) -> Term {
         let start = self.i;
         self.i += 1; // a digit or '-'
-        while self.i < self.s.len()
-            && (self.s[self.i].is_ascii_digit() || b".e-".contains(&self.s[self.i]))
-        {
+        while self.i < self.s.len() && (self.s[self.i].is_ascii_digit() || b".e-".contains(&self.s[self.i])) {
             if self.s[self.i] == b'-' && self.s[self.i - 1] != b'e' {
                 break;
             }
@@ -454,20 +441,14 @@ impl<'a> Reader<'a> {
                 if v.is_empty() {
                     return Term::NIL;
                 }
-                let tail = if self.eat(b'|') {
-                    self.term(p)
-                } else {
-                    Term::NIL
-                };
+                let tail = if self.eat(b'|') { self.term(p) } else { Term::NIL };
                 self.expect(b']');
                 p.heap.list_with_tail(&v, tail)
             }
             b'"' => {
                 self.i += 1;
                 let end = self.i + self.s[self.i..].iter().position(|&c| c == b'"').unwrap();
-                let s = std::str::from_utf8(&self.s[self.i..end])
-                    .unwrap()
-                    .to_owned();
+                let s = std::str::from_utf8(&self.s[self.i..end]).unwrap().to_owned();
                 self.i = end + 1;
                 p.heap.str_list(&s)
             }
@@ -520,12 +501,8 @@ fn run(p: &mut Process, expr: &str, expected: &str) -> Option<String> {
     match (expected.strip_prefix("error:"), got) {
         (Some(reason), Err(e)) => {
             let want = parse(p, reason);
-            (e.class != Class::Error || !eq_exact(e.reason, want)).then(|| {
-                format!(
-                    "{expr}: expected error {reason}, got {:?}:{:?}",
-                    e.class, e.reason
-                )
-            })
+            (e.class != Class::Error || !eq_exact(e.reason, want))
+                .then(|| format!("{expr}: expected error {reason}, got {:?}:{:?}", e.class, e.reason))
         }
         (None, Ok(t)) => {
             let want = parse(p, expected);
@@ -534,8 +511,7 @@ fn run(p: &mut Process, expr: &str, expected: &str) -> Option<String> {
                 (Some(x), Some(y)) => x.to_bits() == y.to_bits(),
                 _ => true,
             };
-            (!eq_exact(t, want) || !same_zero)
-                .then(|| format!("{expr}: expected {expected}, got {t:?}"))
+            (!eq_exact(t, want) || !same_zero).then(|| format!("{expr}: expected {expected}, got {t:?}"))
         }
         (_, got) => Some(format!("{expr}: expected {expected}, got {got:?}")),
     }
@@ -544,10 +520,7 @@ fn run(p: &mut Process, expr: &str, expected: &str) -> Option<String> {
 #[test]
 fn bifs_match_otp() {
     let mut p = Process::new(Term::pid(1));
-    let failures: Vec<String> = CASES
-        .iter()
-        .filter_map(|(e, x)| run(&mut p, e, x))
-        .collect();
+    let failures: Vec<String> = CASES.iter().filter_map(|(e, x)| run(&mut p, e, x)).collect();
     assert!(
         failures.is_empty(),
         "{} of {} cases differ from OTP:\n{}",
@@ -568,27 +541,15 @@ fn pids_and_references() {
     let pid = p.pid;
     let r = p.heap.reference(7);
     // is_pid(self()) -> true
-    assert_eq!(
-        call(&mut p, "erlang", "is_pid", &[pid]).unwrap(),
-        Term::TRUE
-    );
+    assert_eq!(call(&mut p, "erlang", "is_pid", &[pid]).unwrap(), Term::TRUE);
     // is_reference(self()) -> false
-    assert_eq!(
-        call(&mut p, "erlang", "is_reference", &[pid]).unwrap(),
-        Term::FALSE
-    );
+    assert_eq!(call(&mut p, "erlang", "is_reference", &[pid]).unwrap(), Term::FALSE);
     // is_reference(make_ref()) -> true
-    assert_eq!(
-        call(&mut p, "erlang", "is_reference", &[r]).unwrap(),
-        Term::TRUE
-    );
+    assert_eq!(call(&mut p, "erlang", "is_reference", &[r]).unwrap(), Term::TRUE);
     // is_pid(make_ref()) -> false
     assert_eq!(call(&mut p, "erlang", "is_pid", &[r]).unwrap(), Term::FALSE);
     // is_port(self()) -> false
-    assert_eq!(
-        call(&mut p, "erlang", "is_port", &[pid]).unwrap(),
-        Term::FALSE
-    );
+    assert_eq!(call(&mut p, "erlang", "is_port", &[pid]).unwrap(), Term::FALSE);
 }
 
 #[test]
@@ -613,9 +574,7 @@ fn atom_length_limit() {
     let e = call(&mut p, "erlang", "list_to_atom", &[bad_late]).unwrap_err();
     assert_eq!(e.reason, Term::atom(Atom::intern("system_limit")));
     // list_to_atom(lists:duplicate(300, $a) ++ x) -> error:system_limit
-    let bad_tail = p
-        .heap
-        .list_with_tail(&[a; 300], Term::atom(Atom::intern("x")));
+    let bad_tail = p.heap.list_with_tail(&[a; 300], Term::atom(Atom::intern("x")));
     let e = call(&mut p, "erlang", "list_to_atom", &[bad_tail]).unwrap_err();
     assert_eq!(e.reason, Term::atom(Atom::intern("system_limit")));
     // list_to_existing_atom(lists:duplicate(256, $a)) -> error:badarg

@@ -6,9 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn programs(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-        .unwrap_or_default();
+    let mut v: Vec<PathBuf> =
+        std::fs::read_dir(dir).map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect()).unwrap_or_default();
     v.retain(|p| p.extension().is_some_and(|x| x == "erl") && p.with_extension("expected").exists());
     v.sort();
     v
@@ -19,7 +18,8 @@ pub fn check_dir(dir: &Path, args: &[&str]) -> (usize, Vec<String>) {
     let progs = programs(dir);
     let n = progs.len();
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(4);
-    let chunks: Vec<Vec<PathBuf>> = (0..workers).map(|w| progs.iter().skip(w).step_by(workers).cloned().collect()).collect();
+    let chunks: Vec<Vec<PathBuf>> =
+        (0..workers).map(|w| progs.iter().skip(w).step_by(workers).cloned().collect()).collect();
     let handles: Vec<_> = chunks
         .into_iter()
         .map(|chunk| {

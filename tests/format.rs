@@ -6,8 +6,7 @@
 mod common;
 
 use girder::format::{
-    self, float_short, float_to_list, integer_to_string, parse_float, print_term, write_term,
-    FloatMode, FloatOpts,
+    self, float_short, float_to_list, integer_to_string, parse_float, print_term, write_term, FloatMode, FloatOpts,
 };
 use girder::heap::{Alloc, Heap};
 use girder::term::{Atom, Term};
@@ -200,18 +199,10 @@ fn io_lib_format_cases() {
         let fmt: Vec<char> = fmt.chars().collect();
         let got = format::format(&fmt, &args).ok();
         if got.as_deref() != want {
-            failures.push(format!(
-                "{:?}\n   got: {got:?}\n  want: {want:?}",
-                fmt.iter().collect::<String>()
-            ));
+            failures.push(format!("{:?}\n   got: {got:?}\n  want: {want:?}", fmt.iter().collect::<String>()));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} cases differ:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} cases differ:\n{}", failures.len(), failures.join("\n"));
     assert!(CASES.len() >= 100);
 }
 
@@ -256,41 +247,17 @@ fn shortest_floats() {
 fn float_to_list_options() {
     let o = |mode, compact| FloatOpts { mode, compact };
     let cases: &[(f64, FloatOpts, Option<&str>)] = &[
-        (
-            1.0,
-            o(FloatMode::Default, false),
-            Some("1.00000000000000000000e+00"),
-        ),
-        (
-            0.1,
-            o(FloatMode::Default, false),
-            Some("1.00000000000000005551e-01"),
-        ),
-        (
-            5.0e-324,
-            o(FloatMode::Default, false),
-            Some("4.94065645841246544177e-324"),
-        ),
-        (
-            -1.5e-300,
-            o(FloatMode::Default, false),
-            Some("-1.50000000000000012048e-300"),
-        ),
+        (1.0, o(FloatMode::Default, false), Some("1.00000000000000000000e+00")),
+        (0.1, o(FloatMode::Default, false), Some("1.00000000000000005551e-01")),
+        (5.0e-324, o(FloatMode::Default, false), Some("4.94065645841246544177e-324")),
+        (-1.5e-300, o(FloatMode::Default, false), Some("-1.50000000000000012048e-300")),
         (0.125, o(FloatMode::Decimals(2), false), Some("0.13")),
         (2.5, o(FloatMode::Decimals(0), false), Some("3")),
         (1.005, o(FloatMode::Decimals(2), false), Some("1.00")),
         (0.045, o(FloatMode::Decimals(2), false), Some("0.05")),
-        (
-            1.0e20,
-            o(FloatMode::Decimals(2), false),
-            Some("100000000000000000000.00"),
-        ),
+        (1.0e20, o(FloatMode::Decimals(2), false), Some("100000000000000000000.00")),
         (1.0e300, o(FloatMode::Decimals(2), false), None),
-        (
-            0.1,
-            o(FloatMode::Decimals(30), false),
-            Some("0.100000000000000005551115123126"),
-        ),
+        (0.1, o(FloatMode::Decimals(30), false), Some("0.100000000000000005551115123126")),
         (-0.0, o(FloatMode::Decimals(2), false), Some("-0.00")),
         (123.456, o(FloatMode::Decimals(10), true), Some("123.456")),
         (1.0, o(FloatMode::Decimals(4), true), Some("1.0")),
@@ -299,11 +266,7 @@ fn float_to_list_options() {
         (1.0, o(FloatMode::Scientific(3), false), Some("1.000e+00")),
         (0.125, o(FloatMode::Scientific(1), false), Some("1.2e-01")),
         (123456.0, o(FloatMode::Scientific(0), false), Some("1e+05")),
-        (
-            1.0e-300,
-            o(FloatMode::Scientific(5), false),
-            Some("1.00000e-300"),
-        ),
+        (1.0e-300, o(FloatMode::Scientific(5), false), Some("1.00000e-300")),
         (1.0, o(FloatMode::Scientific(250), false), None),
         (1.0, o(FloatMode::Short, false), Some("1.0")),
     ];
@@ -313,10 +276,7 @@ fn float_to_list_options() {
     // The longest text OTP returns is 255 characters.
     let max = float_to_list(1.0, &o(FloatMode::Decimals(253), false)).unwrap();
     assert_eq!(max, format!("1.{}", "0".repeat(253)));
-    assert_eq!(
-        float_to_list(-1.0, &o(FloatMode::Decimals(253), false)),
-        None
-    );
+    assert_eq!(float_to_list(-1.0, &o(FloatMode::Decimals(253), false)), None);
 }
 
 /// Random format strings and arguments: every call returns, none panics.
@@ -339,13 +299,9 @@ fn no_panics_on_garbage() {
     };
     for _ in 0..20000 {
         let n = (next() % 12) as usize;
-        let fmt: Vec<char> = (0..n)
-            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
-            .collect();
+        let fmt: Vec<char> = (0..n).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
         let k = (next() % 4) as usize;
-        let a: Vec<Term> = (0..k)
-            .map(|_| args[(next() % args.len() as u64) as usize])
-            .collect();
+        let a: Vec<Term> = (0..k).map(|_| args[(next() % args.len() as u64) as usize]).collect();
         let _ = format::format(&fmt, &a);
     }
 }
@@ -356,10 +312,7 @@ fn no_panics_on_garbage() {
 fn float_options_from_term() {
     let mut h = Heap::new(256);
     let opts = common::parse(&mut h, "[{decimals,2},{scientific,3}]");
-    assert_eq!(
-        FloatOpts::from_term(opts).unwrap().mode,
-        FloatMode::Scientific(3)
-    );
+    assert_eq!(FloatOpts::from_term(opts).unwrap().mode, FloatMode::Scientific(3));
     let opts = common::parse(&mut h, "[{scientific,3},{decimals,2},compact]");
     let o = FloatOpts::from_term(opts).unwrap();
     assert_eq!((o.mode, o.compact), (FloatMode::Decimals(2), true));
@@ -380,10 +333,7 @@ fn list_to_float() {
     assert_eq!(parse_float("1,5"), Some(1.5));
     assert_eq!(parse_float("1.0e-400"), Some(0.0));
     assert!(parse_float("-0.0").unwrap().is_sign_negative());
-    for bad in [
-        "1", "1.", ".5", "1e10", "1.5e", "1.0e400", " 1.0", "1.0 ", "1_000.0", "", "-", "1,,5",
-        "1.0ee1",
-    ] {
+    for bad in ["1", "1.", ".5", "1e10", "1.5e", "1.0e400", " 1.0", "1.0 ", "1_000.0", "", "-", "1,,5", "1.0ee1"] {
         assert_eq!(parse_float(bad), None, "{bad:?}");
     }
 }
@@ -393,23 +343,11 @@ fn list_to_float() {
 fn integers_in_bases() {
     let mut h = Heap::new(256);
     let big = common::parse(&mut h, "-1267650600228229401496703205376");
-    assert_eq!(
-        integer_to_string(Term::small(255), 16).as_deref(),
-        Some("FF")
-    );
-    assert_eq!(
-        integer_to_string(Term::small(-255), 2).as_deref(),
-        Some("-11111111")
-    );
-    assert_eq!(
-        integer_to_string(Term::small(123456789), 36).as_deref(),
-        Some("21I3V9")
-    );
+    assert_eq!(integer_to_string(Term::small(255), 16).as_deref(), Some("FF"));
+    assert_eq!(integer_to_string(Term::small(-255), 2).as_deref(), Some("-11111111"));
+    assert_eq!(integer_to_string(Term::small(123456789), 36).as_deref(), Some("21I3V9"));
     assert_eq!(integer_to_string(Term::small(0), 10).as_deref(), Some("0"));
-    assert_eq!(
-        integer_to_string(big, 16).as_deref(),
-        Some("-10000000000000000000000000")
-    );
+    assert_eq!(integer_to_string(big, 16).as_deref(), Some("-10000000000000000000000000"));
     assert_eq!(integer_to_string(Term::small(1), 37), None);
     assert_eq!(integer_to_string(Term::small(1), 1), None);
     assert_eq!(integer_to_string(Term::NIL, 10), None);
@@ -441,11 +379,7 @@ fn direct_printers() {
 #[test]
 fn opaque_terms() {
     let mut h = Heap::new(256);
-    let f = h.export_fun(
-        Term::atom(Atom::intern("Mod")),
-        Term::atom(Atom::intern("f")),
-        2,
-    );
+    let f = h.export_fun(Term::atom(Atom::intern("Mod")), Term::atom(Atom::intern("f")), 2);
     let mut s = String::new();
     write_term(&mut s, f, None);
     assert_eq!(s, "fun 'Mod':f/2");

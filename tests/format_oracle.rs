@@ -15,21 +15,14 @@ fn chars_of(t: Term) -> Option<String> {
     if t.as_atom().map(|a| a.name()) == Some("badarg") {
         return None;
     }
-    Some(
-        t.list_to_vec()
-            .unwrap()
-            .iter()
-            .map(|c| char::from_u32(c.as_small().unwrap() as u32).unwrap())
-            .collect(),
-    )
+    Some(t.list_to_vec().unwrap().iter().map(|c| char::from_u32(c.as_small().unwrap() as u32).unwrap()).collect())
 }
 
 #[test]
 fn otp_oracle() {
     // FORMAT_ORACLE names another corpus (e.g. one generated with a new seed).
-    let path = std::env::var("FORMAT_ORACLE").unwrap_or_else(|_| {
-        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/format_oracle.txt").to_string()
-    });
+    let path = std::env::var("FORMAT_ORACLE")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/format_oracle.txt").to_string());
     let data = std::fs::read(path).unwrap();
     // The file is Latin-1: one byte, one character.
     let text: String = data.iter().map(|&b| b as char).collect();
@@ -38,11 +31,7 @@ fn otp_oracle() {
     for line in text.lines() {
         let chars: Vec<char> = line.chars().collect();
         let mut heap = Heap::new(1 << 12);
-        let mut r = Reader {
-            s: &chars,
-            i: 0,
-            heap: &mut heap,
-        };
+        let mut r = Reader { s: &chars, i: 0, heap: &mut heap };
         let t = r.term();
         let e = t.as_tuple().unwrap();
         let kind = e[0].as_atom().unwrap().name();
@@ -77,10 +66,5 @@ fn otp_oracle() {
     for f in failures.iter().take(40) {
         eprintln!("{f}");
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} OTP cases differ",
-        failures.len(),
-        total
-    );
+    assert!(failures.is_empty(), "{} of {} OTP cases differ", failures.len(), total);
 }

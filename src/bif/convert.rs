@@ -34,10 +34,7 @@ fn atom_name(list: Term) -> Result<String, Exception> {
             return Err(system_limit());
         }
         // char::from_u32 refuses surrogates and values past U+10FFFF, as OTP.
-        let c = c
-            .as_small()
-            .and_then(|c| u32::try_from(c).ok())
-            .and_then(char::from_u32);
+        let c = c.as_small().and_then(|c| u32::try_from(c).ok()).and_then(char::from_u32);
         name.push(c.ok_or_else(Exception::badarg)?);
     }
     if it.rest().is_nil() {
@@ -55,9 +52,7 @@ pub fn list_to_atom(_p: &mut Process, a: &[Term]) -> BifResult {
 /// atom exists already.
 pub fn list_to_existing_atom(_p: &mut Process, a: &[Term]) -> BifResult {
     let name = atom_name(a[0]).map_err(|_| Exception::badarg())?;
-    Atom::existing(&name)
-        .map(Term::atom)
-        .ok_or_else(Exception::badarg)
+    Atom::existing(&name).map(Term::atom).ok_or_else(Exception::badarg)
 }
 
 pub fn list_to_tuple(p: &mut Process, a: &[Term]) -> BifResult {
@@ -103,10 +98,7 @@ fn parse_integer(list: Term, base: u32) -> Result<BigInt, Exception> {
     let chars = list.list_to_vec().ok_or_else(Exception::badarg)?;
     let mut s = String::with_capacity(chars.len());
     for (i, c) in chars.iter().enumerate() {
-        let c = c
-            .as_small()
-            .and_then(|c| u8::try_from(c).ok())
-            .map(char::from);
+        let c = c.as_small().and_then(|c| u8::try_from(c).ok()).map(char::from);
         match c {
             Some(c) if c.is_digit(base) => s.push(c),
             Some(c @ ('+' | '-')) if i == 0 => s.push(c),

@@ -12,9 +12,7 @@ use crate::vm::process::Process;
 
 /// Index of key `k`'s slot in the flat vector.
 fn find(dict: &[Term], k: Term) -> Option<usize> {
-    dict.chunks_exact(2)
-        .position(|kv| eq_exact(kv[0], k))
-        .map(|i| 2 * i)
+    dict.chunks_exact(2).position(|kv| eq_exact(kv[0], k)).map(|i| 2 * i)
 }
 
 const UNDEFINED: Term = Term::atom(atoms::UNDEFINED);
@@ -52,12 +50,7 @@ pub fn get_keys0(p: &mut Process, _a: &[Term]) -> BifResult {
 
 /// The keys whose value is exactly `Value`.
 pub fn get_keys1(p: &mut Process, a: &[Term]) -> BifResult {
-    let keys: Vec<Term> = p
-        .dict
-        .chunks_exact(2)
-        .filter(|kv| eq_exact(kv[1], a[0]))
-        .map(|kv| kv[0])
-        .collect();
+    let keys: Vec<Term> = p.dict.chunks_exact(2).filter(|kv| eq_exact(kv[1], a[0])).map(|kv| kv[0]).collect();
     Ok(p.heap.list(&keys))
 }
 

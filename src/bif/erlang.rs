@@ -217,19 +217,11 @@ pub fn ge_op(_p: &mut Process, a: &[Term]) -> BifResult {
 /// `min(A, B)`: of two terms that compare equal (`1` and `1.0`) OTP returns
 /// the first.
 pub fn min(_p: &mut Process, a: &[Term]) -> BifResult {
-    Ok(if compare(a[0], a[1]) == Ordering::Greater {
-        a[1]
-    } else {
-        a[0]
-    })
+    Ok(if compare(a[0], a[1]) == Ordering::Greater { a[1] } else { a[0] })
 }
 /// `max(A, B)`: the first of two equal terms, as `min`.
 pub fn max(_p: &mut Process, a: &[Term]) -> BifResult {
-    Ok(if compare(a[0], a[1]) == Ordering::Less {
-        a[1]
-    } else {
-        a[0]
-    })
+    Ok(if compare(a[0], a[1]) == Ordering::Less { a[1] } else { a[0] })
 }
 
 /// girder is not distributed: every process runs on `nonode@nohost`.
@@ -258,14 +250,8 @@ pub fn halt1(_p: &mut Process, a: &[Term]) -> BifResult {
         std::process::abort();
     }
     let chars = s.list_to_vec().ok_or_else(Exception::badarg)?;
-    let slogan: Option<String> = chars
-        .iter()
-        .map(|c| {
-            c.as_small()
-                .and_then(|c| u32::try_from(c).ok())
-                .and_then(char::from_u32)
-        })
-        .collect();
+    let slogan: Option<String> =
+        chars.iter().map(|c| c.as_small().and_then(|c| u32::try_from(c).ok()).and_then(char::from_u32)).collect();
     let slogan = slogan.ok_or_else(Exception::badarg)?;
     flush_stdout();
     eprintln!("{slogan}");

@@ -69,9 +69,7 @@ pub fn table() -> &'static [BifEntry] {
 
 fn index() -> &'static HashMap<(Atom, Atom, u32), u16> {
     static I: OnceLock<HashMap<(Atom, Atom, u32), u16>> = OnceLock::new();
-    I.get_or_init(|| {
-        table().iter().enumerate().map(|(i, e)| ((e.module, e.name, e.arity), i as u16)).collect()
-    })
+    I.get_or_init(|| table().iter().enumerate().map(|(i, e)| ((e.module, e.name, e.arity), i as u16)).collect())
 }
 
 /// The BIF `m:f/a`, if there is one.

@@ -16,9 +16,7 @@ fn integral_float_to_int(p: &mut Process, f: f64) -> BifResult {
     if f.abs() < (1u64 << 62) as f64 {
         return Ok(p.heap.int(f as i64));
     }
-    BigInt::from_f64(f)
-        .map(|b| p.heap.bigint(&b))
-        .ok_or_else(Exception::badarg)
+    BigInt::from_f64(f).map(|b| p.heap.bigint(&b)).ok_or_else(Exception::badarg)
 }
 
 /// Apply `round` to a float argument; integers come back as they are.
@@ -74,16 +72,12 @@ pub fn number_to_f64(t: Term) -> Option<f64> {
     if let Some(f) = t.as_float() {
         return Some(f);
     }
-    t.to_bigint()
-        .and_then(|b| b.to_f64())
-        .filter(|f| f.is_finite())
+    t.to_bigint().and_then(|b| b.to_f64()).filter(|f| f.is_finite())
 }
 
 pub fn float(p: &mut Process, a: &[Term]) -> BifResult {
     if a[0].is_float() {
         return Ok(a[0]);
     }
-    number_to_f64(a[0])
-        .map(|f| p.heap.float(f))
-        .ok_or_else(Exception::badarg)
+    number_to_f64(a[0]).map(|f| p.heap.float(f)).ok_or_else(Exception::badarg)
 }

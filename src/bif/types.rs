@@ -36,10 +36,7 @@ type_tests! {
 /// `is_function(F, Arity)`: Arity must be a non-negative integer whatever F
 /// is (`is_function(a, -1)` is badarg); a bignum arity matches no fun.
 pub fn is_function2(_p: &mut Process, a: &[Term]) -> BifResult {
-    let arity = a[1]
-        .to_bigint()
-        .filter(|n| !n.is_negative())
-        .ok_or_else(Exception::badarg)?;
+    let arity = a[1].to_bigint().filter(|n| !n.is_negative()).ok_or_else(Exception::badarg)?;
     let want = u32::try_from(&arity).ok();
     Ok(Term::bool(want.is_some() && fun_arity(a[0]) == want))
 }
@@ -49,9 +46,7 @@ pub fn is_record2(_p: &mut Process, a: &[Term]) -> BifResult {
     if !a[1].is_atom() {
         return Err(Exception::badarg());
     }
-    Ok(Term::bool(
-        a[0].as_tuple().and_then(|t| t.first()) == Some(&a[1]),
-    ))
+    Ok(Term::bool(a[0].as_tuple().and_then(|t| t.first()) == Some(&a[1])))
 }
 
 /// `is_record(Term, Tag, Size)`: Size must be a small integer (OTP: a
@@ -69,7 +64,5 @@ pub fn is_record3(_p: &mut Process, a: &[Term]) -> BifResult {
 
 /// `size/1`: the size of a tuple (or, once girder has them, a binary).
 pub fn size(_p: &mut Process, a: &[Term]) -> BifResult {
-    a[0].as_tuple()
-        .map(|t| Term::small(t.len() as i64))
-        .ok_or_else(Exception::badarg)
+    a[0].as_tuple().map(|t| Term::small(t.len() as i64)).ok_or_else(Exception::badarg)
 }

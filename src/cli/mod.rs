@@ -119,7 +119,12 @@ pub fn crash_report(e: &Exception) -> String {
                 for item in f[3].iter_list() {
                     if let Some([k, v]) = item.as_tuple() {
                         if *k == Term::atom(atoms::FILE) {
-                            file = v.list_to_vec().map(|cs| cs.iter().filter_map(|c| c.as_small()).map(|c| char::from_u32(c as u32).unwrap_or('?')).collect::<String>());
+                            file = v.list_to_vec().map(|cs| {
+                                cs.iter()
+                                    .filter_map(|c| c.as_small())
+                                    .map(|c| char::from_u32(c as u32).unwrap_or('?'))
+                                    .collect::<String>()
+                            });
                         } else if *k == Term::atom(atoms::LINE) {
                             line = v.as_small();
                         }

@@ -75,7 +75,9 @@ impl Asm {
         };
         for ins in self.code.iter_mut() {
             match ins {
-                Instr::Call { target, .. } | Instr::CallLast { target, .. } | Instr::CallOnly { target, .. } => r(target),
+                Instr::Call { target, .. } | Instr::CallLast { target, .. } | Instr::CallOnly { target, .. } => {
+                    r(target)
+                }
                 Instr::Jump { target } => r(target),
                 Instr::Test { fail, .. }
                 | Instr::IsType { fail, .. }
@@ -111,7 +113,9 @@ impl Asm {
         for i in 0..self.code.len().saturating_sub(1) {
             let fused = match (&self.code[i], &self.code[i + 1]) {
                 (Instr::Deallocate { n }, Instr::Return {}) => Instr::DeallocateReturn { n: *n },
-                (Instr::Move { src, dst: crate::code::instr::Dst::X(0) }, Instr::Return {}) => Instr::MoveReturn { src: *src },
+                (Instr::Move { src, dst: crate::code::instr::Dst::X(0) }, Instr::Return {}) => {
+                    Instr::MoveReturn { src: *src }
+                }
                 _ => continue,
             };
             self.code[i] = fused;

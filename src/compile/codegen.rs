@@ -345,13 +345,7 @@ impl<'a> Codegen<'a> {
     ) -> u32 {
         let index = self.lambdas.len() as u32;
         let entry = self.asm.new_label();
-        self.lambdas.push(LambdaDef {
-            index,
-            name: Atom::intern(&name),
-            arity,
-            num_free: free.len() as u32,
-            entry,
-        });
+        self.lambdas.push(LambdaDef { index, name: Atom::intern(&name), arity, num_free: free.len() as u32, entry });
         self.pending.push(PendingLambda { index, name, arity, free, self_name, clauses, loc });
         index
     }
@@ -488,7 +482,8 @@ impl<'a> Codegen<'a> {
     ) -> R<()> {
         self.asm.line = cl.loc.line;
         self.scope = Scope::default();
-        self.c = Clause_ { frame, in_head: true, next_x: nregs, valid: (1u64 << nregs.min(63)) - 1, ..Default::default() };
+        self.c =
+            Clause_ { frame, in_head: true, next_x: nregs, valid: (1u64 << nregs.min(63)) - 1, ..Default::default() };
         for (i, v) in free.iter().enumerate() {
             self.scope.vars.insert(v.clone(), Src::X(arity as u16 + i as u16));
             self.c.x_of_name.insert(v.clone(), arity as u16 + i as u16);
@@ -805,7 +800,14 @@ impl<'a> Codegen<'a> {
                 None => {
                     // +X: X must be a number; X + 0 checks that for integers.
                     let zero = self.lit(Term::small(0));
-                    self.emit(Instr::Arith { op: ArithOp::Add, fail, a: s, b: zero, dst: d, live: self.live_excluding(Some(d)) });
+                    self.emit(Instr::Arith {
+                        op: ArithOp::Add,
+                        fail,
+                        a: s,
+                        b: zero,
+                        dst: d,
+                        live: self.live_excluding(Some(d)),
+                    });
                     self.mark_written(d);
                     return Ok(d.into());
                 }
@@ -956,7 +958,9 @@ impl<'a> Codegen<'a> {
             (CallKind::Local(l), true, _) => Instr::CallLast { arity, target: l, dealloc: 0 },
             (CallKind::Local(l), false, true) => Instr::CallOnly { arity, target: l },
             (CallKind::Local(l), false, false) => Instr::Call { arity, target: l },
-            (CallKind::Remote(m, f, a), true, _) => Instr::CallExtLast { arity, import: self.import(m, f, a), dealloc: 0 },
+            (CallKind::Remote(m, f, a), true, _) => {
+                Instr::CallExtLast { arity, import: self.import(m, f, a), dealloc: 0 }
+            }
             (CallKind::Remote(m, f, a), false, true) => Instr::CallExtOnly { arity, import: self.import(m, f, a) },
             (CallKind::Remote(m, f, a), false, false) => Instr::CallExt { arity, import: self.import(m, f, a) },
             (CallKind::Fun, true, _) => Instr::CallFunLast { arity, dealloc: 0 },
@@ -970,7 +974,11 @@ impl<'a> Codegen<'a> {
         };
         let is_last = matches!(
             ins,
-            Instr::CallLast { .. } | Instr::CallExtLast { .. } | Instr::CallFunLast { .. } | Instr::ApplyLast { .. } | Instr::CallBifLast { .. }
+            Instr::CallLast { .. }
+                | Instr::CallExtLast { .. }
+                | Instr::CallFunLast { .. }
+                | Instr::ApplyLast { .. }
+                | Instr::CallBifLast { .. }
         );
         let needs_return = tail && !frame && matches!(ins, Instr::CallBif { .. });
         let at = self.emit(ins);
@@ -1049,7 +1057,8 @@ fn is_local(name: &str, arity: u32) -> bool {
 pub fn has_call(e: &Expr) -> bool {
     use Expr::*;
     match e {
-        Integer(..) | Float(..) | Atom(..) | String(..) | Char(..) | Var(..) | Nil(..) | RecordIndex(..) | FunRef(..) => false,
+        Integer(..) | Float(..) | Atom(..) | String(..) | Char(..) | Var(..) | Nil(..) | RecordIndex(..)
+        | FunRef(..) => false,
         Fun(..) => false,
         CallLocal(name, args, _) => {
             let a = args.len() as u32;
@@ -1070,7 +1079,9 @@ pub fn has_call(e: &Expr) -> bool {
             !bif || args.iter().any(has_call)
         }
         CallFun(..) | Try(..) | Catch(..) | Receive(..) | ListComp(..) | BinComp(..) => true,
-        Cons(a, b, _) | Match(a, b, _) | BinOp(_, a, b, _) | AndAlso(a, b, _) | OrElse(a, b, _) => has_call(a) || has_call(b),
+        Cons(a, b, _) | Match(a, b, _) | BinOp(_, a, b, _) | AndAlso(a, b, _) | OrElse(a, b, _) => {
+            has_call(a) || has_call(b)
+        }
         UnOp(_, a, _) | RecordField(a, _, _, _) => has_call(a),
         Tuple(es, _) | Block(es, _) => es.iter().any(has_call),
         Binary(els, _) => els.iter().any(|b| has_call(&b.value)),

@@ -146,8 +146,18 @@ impl Lowerer {
                 Expr::Case(
                     Box::new(f.clone()),
                     vec![
-                        Clause { patterns: vec![Expr::Atom("true".into(), loc)], guards: vec![], body: vec![rest], loc },
-                        Clause { patterns: vec![Expr::Atom("false".into(), loc)], guards: vec![], body: vec![tail], loc },
+                        Clause {
+                            patterns: vec![Expr::Atom("true".into(), loc)],
+                            guards: vec![],
+                            body: vec![rest],
+                            loc,
+                        },
+                        Clause {
+                            patterns: vec![Expr::Atom("false".into(), loc)],
+                            guards: vec![],
+                            body: vec![tail],
+                            loc,
+                        },
                         // A filter that is not a boolean: {bad_filter, V}.
                         Clause {
                             patterns: vec![Expr::Var(bad.clone(), loc)],
@@ -155,7 +165,10 @@ impl Lowerer {
                             body: vec![Expr::CallRemote(
                                 Box::new(Expr::Atom("erlang".into(), loc)),
                                 Box::new(Expr::Atom("error".into(), loc)),
-                                vec![Expr::Tuple(vec![Expr::Atom("bad_filter".into(), loc), Expr::Var(bad.clone(), loc)], loc)],
+                                vec![Expr::Tuple(
+                                    vec![Expr::Atom("bad_filter".into(), loc), Expr::Var(bad.clone(), loc)],
+                                    loc,
+                                )],
                                 loc,
                             )],
                             loc,

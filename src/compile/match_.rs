@@ -125,7 +125,12 @@ impl Codegen<'_> {
                     return Ok(());
                 }
                 if self.scope.unsafe_vars.contains(name.as_str()) {
-                    return err("E0002", *loc, format!("variable '{name}' unsafe in 'case'"), "bound in only some branches");
+                    return err(
+                        "E0002",
+                        *loc,
+                        format!("variable '{name}' unsafe in 'case'"),
+                        "bound in only some branches",
+                    );
                 }
                 self.bind_var(name, src, *loc)
             }
@@ -166,7 +171,14 @@ impl Codegen<'_> {
                 let chars: Vec<u32> = match a.as_ref() {
                     Expr::String(s, _) => s.clone(),
                     Expr::Nil(_) => vec![],
-                    _ => return err("E0010", *loc, "illegal pattern", "only a string literal may precede ++ in a pattern"),
+                    _ => {
+                        return err(
+                            "E0010",
+                            *loc,
+                            "illegal pattern",
+                            "only a string literal may precede ++ in a pattern",
+                        )
+                    }
                 };
                 let mut pat = (**b).clone();
                 for c in chars.iter().rev() {
@@ -184,7 +196,12 @@ impl Codegen<'_> {
                 }
                 for f in fields {
                     if f.name != "_" && !defs.iter().any(|d| d.name == f.name) {
-                        return err("E0020", f.loc, format!("field {} undefined in record {name}", f.name), "no such field");
+                        return err(
+                            "E0020",
+                            f.loc,
+                            format!("field {} undefined in record {name}", f.name),
+                            "no such field",
+                        );
                     }
                 }
                 self.pattern(&Expr::Tuple(elems, *loc), src, fail)
@@ -193,7 +210,12 @@ impl Codegen<'_> {
                 self.emit(Instr::IsType { test: TypeTest::Map, fail, src });
                 for f in fields {
                     if matches!(f.kind, MapFieldKind::Assoc) {
-                        return err("E0011", f.loc, "illegal pattern: only := is allowed in map patterns", "use := here");
+                        return err(
+                            "E0011",
+                            f.loc,
+                            "illegal pattern: only := is allowed in map patterns",
+                            "use := here",
+                        );
                     }
                     let key = self.guard_value(&f.key, 0)?;
                     let r = self.new_x(*loc)?;
@@ -372,7 +394,10 @@ impl Codegen<'_> {
             }
             Expr::CallLocal(_, args, loc) | Expr::CallRemote(_, _, args, loc) if is_erlang_call(e) => {
                 let name = call_name(e).to_string();
-                if name == "is_record" || (name == "is_function" && args.len() == 2) || type_test(&name, args.len()).is_some() {
+                if name == "is_record"
+                    || (name == "is_function" && args.len() == 2)
+                    || type_test(&name, args.len()).is_some()
+                {
                     let loc = *loc;
                     let d = Dst::X(self.new_x(loc)?);
                     let no = self.asm.new_label();
@@ -390,7 +415,12 @@ impl Codegen<'_> {
                 }
                 let a = args.len() as u32;
                 if !crate::bif::is_guard_bif(&name, a) {
-                    return err("E0030", *loc, format!("illegal guard expression: {name}/{a} is not a guard BIF"), "not allowed in a guard");
+                    return err(
+                        "E0030",
+                        *loc,
+                        format!("illegal guard expression: {name}/{a} is not a guard BIF"),
+                        "not allowed in a guard",
+                    );
                 }
                 let b = crate::bif::lookup(crate::term::atoms::ERLANG, Atom::intern(&name), a).unwrap();
                 let mut srcs = Vec::new();
@@ -413,7 +443,14 @@ impl Codegen<'_> {
 
     /// Clauses matched against `v`. Returns the result location when not
     /// in tail position.
-    pub(super) fn case_clauses(&mut self, v: Src, clauses: &[Clause], hint: Option<Dst>, loc: Loc, tail: bool) -> R<Option<Src>> {
+    pub(super) fn case_clauses(
+        &mut self,
+        v: Src,
+        clauses: &[Clause],
+        hint: Option<Dst>,
+        loc: Loc,
+        tail: bool,
+    ) -> R<Option<Src>> {
         let fail = self.stub(Instr::Error { kind: ErrorKind::CaseClause, src: v });
         self.clauses_on(&[v], clauses, hint, loc, tail, fail)
     }
@@ -480,7 +517,8 @@ impl Codegen<'_> {
         }
         self.join(before, outs);
         // Variables bound in every branch hold values from here on.
-        let regs: Vec<u16> = self.scope.vars.values().filter_map(|s| if let Src::X(r) = s { Some(*r) } else { None }).collect();
+        let regs: Vec<u16> =
+            self.scope.vars.values().filter_map(|s| if let Src::X(r) = s { Some(*r) } else { None }).collect();
         for r in regs {
             self.mark_written(Dst::X(r));
         }
@@ -539,12 +577,19 @@ impl Codegen<'_> {
     pub(super) fn fun_ref(&mut self, r: &FunRef, hint: Option<Dst>, loc: Loc) -> R<Src> {
         match r {
             FunRef::Local(name, arity) => {
-                if !self.locals.contains_key(&(name.clone(), *arity)) && crate::bif::lookup(crate::term::atoms::ERLANG, Atom::intern(name), *arity).is_none() {
+                if !self.locals.contains_key(&(name.clone(), *arity))
+                    && crate::bif::lookup(crate::term::atoms::ERLANG, Atom::intern(name), *arity).is_none()
+                {
                     return err("E0003", loc, format!("function {name}/{arity} undefined"), "no such local function");
                 }
                 // fun f/N is a fun whose body calls f.
                 let args: Vec<Expr> = (0..*arity).map(|i| Expr::Var(format!("%a{i}"), loc)).collect();
-                let clause = Clause { patterns: args.clone(), guards: vec![], body: vec![Expr::CallLocal(name.clone(), args, loc)], loc };
+                let clause = Clause {
+                    patterns: args.clone(),
+                    guards: vec![],
+                    body: vec![Expr::CallLocal(name.clone(), args, loc)],
+                    loc,
+                };
                 self.fun_expr(None, &[clause], hint, loc)
             }
             FunRef::Remote(m, f, a) => match (m.as_ref(), f.as_ref(), a.as_ref()) {
@@ -623,7 +668,15 @@ impl Codegen<'_> {
     /// Lend:
     /// ```
     #[allow(clippy::too_many_arguments)]
-    pub(super) fn try_expr(&mut self, body: &[Expr], of: &[Clause], catches: &[CatchClause], after: &[Expr], hint: Option<Dst>, loc: Loc) -> R<Src> {
+    pub(super) fn try_expr(
+        &mut self,
+        body: &[Expr],
+        of: &[Clause],
+        catches: &[CatchClause],
+        after: &[Expr],
+        hint: Option<Dst>,
+        loc: Loc,
+    ) -> R<Src> {
         if !self.c.frame {
             return err("E0999", loc, "internal: try outside a frame", "");
         }
@@ -667,9 +720,21 @@ impl Codegen<'_> {
                 let mut body = c.body.clone();
                 if let Some(s) = &c.stack {
                     // Bind the stacktrace variable from its slot.
-                    body.insert(0, Expr::Match(Box::new(Expr::Var(s.clone(), c.loc)), Box::new(Expr::Var("%stack".into(), c.loc)), c.loc));
+                    body.insert(
+                        0,
+                        Expr::Match(
+                            Box::new(Expr::Var(s.clone(), c.loc)),
+                            Box::new(Expr::Var("%stack".into(), c.loc)),
+                            c.loc,
+                        ),
+                    );
                 }
-                clauses.push(Clause { patterns: vec![c.class.clone(), c.reason.clone()], guards: c.guards.clone(), body, loc: c.loc });
+                clauses.push(Clause {
+                    patterns: vec![c.class.clone(), c.reason.clone()],
+                    guards: c.guards.clone(),
+                    body,
+                    loc: c.loc,
+                });
             }
             self.scope_insert("%stack", Src::Y(ys));
             self.clauses_on(&[Src::Y(yc), Src::Y(yr)], &clauses, Some(Dst::Y(result)), loc, false, reraise)?;
@@ -744,7 +809,15 @@ impl Codegen<'_> {
         self.expr(&Expr::Tuple(elems, loc), hint)
     }
 
-    pub(super) fn record_get(&mut self, rec: &Expr, name: &str, field: &str, hint: Option<Dst>, fail: Label, loc: Loc) -> R<Src> {
+    pub(super) fn record_get(
+        &mut self,
+        rec: &Expr,
+        name: &str,
+        field: &str,
+        hint: Option<Dst>,
+        fail: Label,
+        loc: Loc,
+    ) -> R<Src> {
         let s = self.expr_pub(rec)?;
         self.record_get_src(s, name, field, hint, fail, loc)
     }
@@ -771,7 +844,14 @@ impl Codegen<'_> {
         Ok(d.into())
     }
 
-    pub(super) fn record_update(&mut self, rec: &Expr, name: &str, fields: &[RecordField], hint: Option<Dst>, loc: Loc) -> R<Src> {
+    pub(super) fn record_update(
+        &mut self,
+        rec: &Expr,
+        name: &str,
+        fields: &[RecordField],
+        hint: Option<Dst>,
+        loc: Loc,
+    ) -> R<Src> {
         let defs = self.record_def(name, loc)?;
         for f in fields {
             if !defs.iter().any(|d| d.name == f.name) {
@@ -810,7 +890,13 @@ impl Codegen<'_> {
 
     // ---- maps ---------------------------------------------------------
 
-    pub(super) fn map_build(&mut self, base: Option<&Expr>, fields: &[MapField], hint: Option<Dst>, loc: Loc) -> R<Src> {
+    pub(super) fn map_build(
+        &mut self,
+        base: Option<&Expr>,
+        fields: &[MapField],
+        hint: Option<Dst>,
+        loc: Loc,
+    ) -> R<Src> {
         if base.is_none() && fields.iter().any(|f| matches!(f.kind, MapFieldKind::Exact)) {
             return err("E0012", loc, "only association operators '=>' are allowed in map construction", "use => here");
         }
@@ -840,7 +926,13 @@ impl Codegen<'_> {
         all.extend(assoc.iter().chain(exact.iter()).flat_map(|(k, v)| [*k, *v]));
         let live = self.live_with(Some(d), &all);
         self.emit(Instr::PutMap {
-            map: Box::new(MapBuild { base: base_src, assoc: assoc.into_boxed_slice(), exact: exact.into_boxed_slice(), dst: d, live }),
+            map: Box::new(MapBuild {
+                base: base_src,
+                assoc: assoc.into_boxed_slice(),
+                exact: exact.into_boxed_slice(),
+                dst: d,
+                live,
+            }),
         });
         self.mark_written(d);
         Ok(d.into())
@@ -888,7 +980,9 @@ fn call_name(e: &Expr) -> &str {
 fn is_erlang_call(e: &Expr) -> bool {
     match e {
         Expr::CallLocal(..) => true,
-        Expr::CallRemote(m, f, _, _) => matches!((m.as_ref(), f.as_ref()), (Expr::Atom(m, _), Expr::Atom(..)) if m == "erlang"),
+        Expr::CallRemote(m, f, _, _) => {
+            matches!((m.as_ref(), f.as_ref()), (Expr::Atom(m, _), Expr::Atom(..)) if m == "erlang")
+        }
         _ => false,
     }
 }

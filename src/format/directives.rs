@@ -95,9 +95,7 @@ fn field_value(fmt: &[char], i: &mut usize, a: &mut Args) -> Res<Option<i64>> {
         Some(c) if c.is_ascii_digit() => {
             let mut v: i64 = 0;
             while let Some(c) = fmt.get(*i).filter(|c| c.is_ascii_digit()) {
-                v = v
-                    .saturating_mul(10)
-                    .saturating_add(c.to_digit(10).unwrap_or(0) as i64);
+                v = v.saturating_mul(10).saturating_add(c.to_digit(10).unwrap_or(0) as i64);
                 *i += 1;
             }
             if v > MAX_FIELD {
@@ -110,16 +108,8 @@ fn field_value(fmt: &[char], i: &mut usize, a: &mut Args) -> Res<Option<i64>> {
 }
 
 fn parse_spec(fmt: &[char], i: &mut usize, a: &mut Args) -> Res<Spec> {
-    let mut spec = Spec {
-        width: None,
-        left: false,
-        prec: None,
-        pad: ' ',
-        unicode: false,
-        lists: false,
-        minus: false,
-        ctl: '~',
-    };
+    let mut spec =
+        Spec { width: None, left: false, prec: None, pad: ' ', unicode: false, lists: false, minus: false, ctl: '~' };
     if fmt.get(*i) == Some(&'-') {
         *i += 1;
         spec.minus = true;
@@ -146,10 +136,7 @@ fn parse_spec(fmt: &[char], i: &mut usize, a: &mut Args) -> Res<Spec> {
                 Some('*') => {
                     *i += 1;
                     let p = a.take_int()?;
-                    spec.pad = u32::try_from(p)
-                        .ok()
-                        .and_then(char::from_u32)
-                        .ok_or(FormatError)?;
+                    spec.pad = u32::try_from(p).ok().and_then(char::from_u32).ok_or(FormatError)?;
                 }
                 Some(&c) => {
                     *i += 1;
@@ -181,13 +168,7 @@ fn current_column(out: &str) -> usize {
         Some(p) => &out[p + 1..],
         None => out,
     };
-    line.chars().fold(0, |col, c| {
-        if c == '\t' {
-            (col + 8) / 8 * 8
-        } else {
-            col + 1
-        }
-    })
+    line.chars().fold(0, |col, c| if c == '\t' { (col + 8) / 8 * 8 } else { col + 1 })
 }
 
 /// Write `text` in a field: too long for it gives `*`s, else padding.
@@ -267,10 +248,7 @@ fn control(out: &mut String, spec: &Spec, a: &mut Args) -> Res<()> {
         'c' => {
             let code = a.take_int()?;
             let code = if spec.unicode { code } else { code & 255 };
-            let c = u32::try_from(code)
-                .ok()
-                .and_then(char::from_u32)
-                .ok_or(FormatError)?;
+            let c = u32::try_from(code).ok().and_then(char::from_u32).ok_or(FormatError)?;
             let (f, p) = match (spec.width, spec.prec) {
                 (None, None) => (1, 1),
                 (None, Some(p)) => (p, p),
@@ -290,14 +268,7 @@ fn control(out: &mut String, spec: &Spec, a: &mut Args) -> Res<()> {
                 'g' if p >= 1 => fmt_g(x, p),
                 _ => return Err(FormatError),
             };
-            term_field(
-                out,
-                &s,
-                &Spec {
-                    prec: None,
-                    ..*spec
-                },
-            );
+            term_field(out, &s, &Spec { prec: None, ..*spec });
         }
         'b' | 'B' | '#' | '+' | 'x' | 'X' => {
             let t = a.take()?;
@@ -329,14 +300,7 @@ fn control(out: &mut String, spec: &Spec, a: &mut Args) -> Res<()> {
                 '#' | '+' => format!("{sign}{base}#{mag}"),
                 _ => digits.clone(),
             };
-            term_field(
-                out,
-                &s,
-                &Spec {
-                    prec: None,
-                    ..*spec
-                },
-            );
+            term_field(out, &s, &Spec { prec: None, ..*spec });
         }
         'i' => {
             a.take()?;

@@ -88,11 +88,7 @@ pub fn float_short(f: f64) -> String {
     }
     let (digits, e) = shortest_digits(f);
     let ds: String = digits.iter().map(|&b| b as char).collect();
-    let sci = if ds.len() == 1 {
-        format!("{ds}.0e{e}")
-    } else {
-        format!("{}.{}e{e}", &ds[..1], &ds[1..])
-    };
+    let sci = if ds.len() == 1 { format!("{ds}.0e{e}") } else { format!("{}.{}e{e}", &ds[..1], &ds[1..]) };
     if f.abs() >= 9007199254740992.0 {
         return format!("{sign}{sci}");
     }
@@ -117,11 +113,7 @@ fn exact_decimal(f: f64) -> (String, i32) {
     let bits = f.abs().to_bits();
     let exp_bits = ((bits >> 52) & 0x7ff) as i32;
     let frac = bits & ((1u64 << 52) - 1);
-    let (mant, e2) = if exp_bits == 0 {
-        (frac, -1074)
-    } else {
-        (frac | (1u64 << 52), exp_bits - 1075)
-    };
+    let (mant, e2) = if exp_bits == 0 { (frac, -1074) } else { (frac | (1u64 << 52), exp_bits - 1075) };
     if mant == 0 {
         return ("0".into(), 0);
     }
@@ -130,10 +122,7 @@ fn exact_decimal(f: f64) -> (String, i32) {
     } else {
         // m × 2^-k = m × 5^k × 10^-k
         let k = (-e2) as u32;
-        (
-            (BigUint::from(mant) * BigUint::from(5u32).pow(k)).to_string(),
-            e2,
-        )
+        ((BigUint::from(mant) * BigUint::from(5u32).pow(k)).to_string(), e2)
     }
 }
 
@@ -184,11 +173,7 @@ fn increment(mut v: Vec<u8>) -> (Vec<u8>, bool) {
 fn printf_e(f: f64, prec: usize) -> String {
     let sign = if f.is_sign_negative() { "-" } else { "" };
     let (ds, e10) = exact_decimal(f);
-    let mut exp = if ds == "0" {
-        0
-    } else {
-        ds.len() as i32 - 1 + e10
-    };
+    let mut exp = if ds == "0" { 0 } else { ds.len() as i32 - 1 + e10 };
     let (mut v, carried) = round_half_even(ds.as_bytes(), prec + 1);
     if carried {
         exp += 1;

@@ -65,16 +65,10 @@ enum End {
 
 impl Node {
     fn flat(s: String) -> Node {
-        Node {
-            len: s.chars().count() as i64,
-            kind: Kind::Flat(s),
-        }
+        Node { len: s.chars().count() as i64, kind: Kind::Flat(s) }
     }
     fn cut(s: &'static str) -> Node {
-        Node {
-            len: s.len() as i64,
-            kind: Kind::Cut(s),
-        }
+        Node { len: s.len() as i64, kind: Kind::Cut(s) }
     }
     fn is_atomic(&self) -> bool {
         match &self.kind {
@@ -132,19 +126,13 @@ impl Builder {
             }
             // Unlike lists and tuples, every shown pair gets depth d - 1;
             // `,...` follows when pairs are left out.
-            let (shown, cut) = if d < 0 || keys.len() <= (d - 1) as usize {
-                (keys.len(), false)
-            } else {
-                ((d - 1) as usize, true)
-            };
+            let (shown, cut) =
+                if d < 0 || keys.len() <= (d - 1) as usize { (keys.len(), false) } else { ((d - 1) as usize, true) };
             let nodes = (0..shown)
                 .map(|i| {
                     let k = self.build(keys[i], d - 1);
                     let v = self.build(values[i], d - 1);
-                    Node {
-                        len: k.len + 4 + v.len,
-                        kind: Kind::Pair(Box::new((k, v))),
-                    }
+                    Node { len: k.len + 4 + v.len, kind: Kind::Pair(Box::new((k, v))) }
                 })
                 .collect();
             let end = if cut { End::Dots } else { End::Nil };
@@ -195,14 +183,7 @@ impl Builder {
     }
 }
 
-fn seq_node(
-    open: &'static str,
-    close: char,
-    tagged: bool,
-    elems: Vec<Node>,
-    end: End,
-    sep: char,
-) -> Node {
+fn seq_node(open: &'static str, close: char, tagged: bool, elems: Vec<Node>, end: End, sep: char) -> Node {
     let mut len = open.len() as i64 + 1;
     len += elems.iter().map(|e| e.len).sum::<i64>() + elems.len() as i64 - 1;
     len += match &end {
@@ -210,17 +191,7 @@ fn seq_node(
         End::Dots => 4,
         End::Tail(t) => 1 + t.len,
     };
-    Node {
-        len,
-        kind: Kind::Seq(Box::new(Seq {
-            open,
-            close,
-            tagged,
-            elems,
-            end,
-            sep,
-        })),
-    }
+    Node { len, kind: Kind::Seq(Box::new(Seq { open, close, tagged, elems, end, sep })) }
 }
 
 /// The flat text of a node.
@@ -345,15 +316,7 @@ impl Layout<'_> {
         }
     }
 
-    fn pp_list(
-        &mut self,
-        elems: &[Node],
-        end: &End,
-        sep: char,
-        col0: i64,
-        ind: i64,
-        ld: i64,
-    ) -> Fit {
+    fn pp_list(&mut self, elems: &[Node], end: &End, sep: char, col0: i64, ind: i64, ld: i64) -> Fit {
         // The last element must leave room for what closes the sequence
         // (`]`, or `|...`/`|Tail` whose own check follows).
         let last = elems.len() == 1;
@@ -362,26 +325,12 @@ impl Layout<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn pp_tail(
-        &mut self,
-        elems: &[Node],
-        end: &End,
-        sep: char,
-        col0: i64,
-        mut col: i64,
-        ind: i64,
-        ld: i64,
-    ) -> Fit {
+    fn pp_tail(&mut self, elems: &[Node], end: &End, sep: char, col0: i64, mut col: i64, ind: i64, ld: i64) -> Fit {
         for (i, e) in elems.iter().enumerate() {
             let last = i + 1 == elems.len();
             let ld1 = if last { ld + 1 } else { 0 };
             let elen = 1 + e.len;
-            let fits = e.is_atomic()
-                && if ld1 == 0 {
-                    elen + 1 < self.ll - col
-                } else {
-                    elen < self.ll - col - ld1
-                };
+            let fits = e.is_atomic() && if ld1 == 0 { elen + 1 < self.ll - col } else { elen < self.ll - col - ld1 };
             if fits {
                 self.emit(",");
                 self.emit_flat(e);
@@ -462,15 +411,7 @@ pub fn print_term(out: &mut String, t: Term, col: usize, line_len: usize, depth:
 }
 
 /// The printer behind `~p`, `~tp`, `~lp` and `~P`.
-pub(crate) fn print(
-    out: &mut String,
-    t: Term,
-    col: usize,
-    line_len: usize,
-    d: i64,
-    enc: Encoding,
-    strings: bool,
-) {
+pub(crate) fn print(out: &mut String, t: Term, col: usize, line_len: usize, d: i64, enc: Encoding, strings: bool) {
     if d == 0 {
         out.push_str("...");
         return;
@@ -490,24 +431,12 @@ pub(crate) fn print(
     let mut scratch = String::new();
     let mut tind = 1;
     for try_ind in [-1, 4] {
-        let mut dry = Layout {
-            out: &mut scratch,
-            dry: true,
-            ll,
-            tind: try_ind,
-            total: node.len,
-        };
+        let mut dry = Layout { out: &mut scratch, dry: true, ll, tind: try_ind, total: node.len };
         if dry.pp(&node, col, col - 1, 0).is_ok() {
             tind = try_ind;
             break;
         }
     }
-    let mut lay = Layout {
-        out,
-        dry: false,
-        ll,
-        tind,
-        total: node.len,
-    };
+    let mut lay = Layout { out, dry: false, ll, tind, total: node.len };
     let _ = lay.pp(&node, col, col - 1, 0);
 }

@@ -170,9 +170,8 @@ pub(crate) fn write_atomic(out: &mut String, t: Term, enc: Encoding) {
 /// Words that are always quoted as atoms (OTP 25's reserved words; `maybe`
 /// and `else` only became reserved with the `maybe_expr` feature).
 const RESERVED: &[&str] = &[
-    "after", "and", "andalso", "band", "begin", "bnot", "bor", "bsl", "bsr", "bxor", "case",
-    "catch", "cond", "div", "end", "fun", "if", "let", "not", "of", "or", "orelse", "receive",
-    "rem", "try", "when", "xor",
+    "after", "and", "andalso", "band", "begin", "bnot", "bor", "bsl", "bsr", "bxor", "case", "catch", "cond", "div",
+    "end", "fun", "if", "let", "not", "of", "or", "orelse", "receive", "rem", "try", "when", "xor",
 ];
 
 /// Latin-1 lowercase letters, as the Erlang scanner classifies them.
@@ -288,11 +287,7 @@ fn radix_i64(i: i64, base: u32) -> String {
     let mut digits = Vec::new();
     loop {
         let d = (n % base as u64) as u32;
-        digits.push(
-            std::char::from_digit(d, base)
-                .unwrap_or('?')
-                .to_ascii_uppercase(),
-        );
+        digits.push(std::char::from_digit(d, base).unwrap_or('?').to_ascii_uppercase());
         n /= base as u64;
         if n == 0 {
             break;

@@ -48,13 +48,7 @@ impl Block {
         let len = len.max(1);
         // SAFETY: ptr was allocated with the layout of self.len words, and
         // the new size is non-zero.
-        let p = unsafe {
-            realloc(
-                self.ptr as *mut u8,
-                Layout::array::<u64>(self.len).unwrap(),
-                len * 8,
-            ) as *mut u64
-        };
+        let p = unsafe { realloc(self.ptr as *mut u8, Layout::array::<u64>(self.len).unwrap(), len * 8) as *mut u64 };
         if p.is_null() {
             std::alloc::handle_alloc_error(Layout::array::<u64>(len).unwrap());
         }
@@ -185,11 +179,7 @@ pub fn collect(heap: &mut Heap, need: usize, roots: &mut [&mut [Term]]) {
         _ => Block::new(size),
     };
     let size = to.len();
-    let mut cx = Copier {
-        from: heap,
-        to: to.base(),
-        top: 0,
-    };
+    let mut cx = Copier { from: heap, to: to.base(), top: 0 };
     for r in roots.iter_mut() {
         for t in r.iter_mut() {
             *t = cx.evacuate(*t);
@@ -370,7 +360,8 @@ pub fn verify(heap: &Heap, roots: &[&[Term]], outside_ok: &dyn Fn(*const u64) ->
                     // SAFETY: body words of a live object.
                     let t = Term(unsafe { *base.add(i + j) });
                     if !ok(t) {
-                        let words: Vec<String> = (0..(1 + n).min(12)).map(|k| format!("{:#x}", unsafe { *base.add(i + k) })).collect();
+                        let words: Vec<String> =
+                            (0..(1 + n).min(12)).map(|k| format!("{:#x}", unsafe { *base.add(i + k) })).collect();
                         return Err(format!("heap word {} (object at {i}: {}) = {:#x}", i + j, words.join(" "), t.0));
                     }
                 }

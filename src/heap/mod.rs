@@ -77,11 +77,7 @@ pub trait Alloc {
             }
         }
         let (sign, limbs) = v.to_u64_digits();
-        let st = if sign == Sign::Minus {
-            Subtag::NegBig
-        } else {
-            Subtag::PosBig
-        };
+        let st = if sign == Sign::Minus { Subtag::NegBig } else { Subtag::PosBig };
         let p = self.alloc(1 + limbs.len());
         // SAFETY: alloc returned 1 + limbs writable words.
         unsafe {
@@ -102,11 +98,7 @@ pub trait Alloc {
         unsafe {
             for (i, e) in elems.iter().enumerate() {
                 *p.add(2 * i) = e.0;
-                *p.add(2 * i + 1) = if i + 1 == elems.len() {
-                    tail.0
-                } else {
-                    Term::list_ptr(p.add(2 * i + 2)).0
-                };
+                *p.add(2 * i + 1) = if i + 1 == elems.len() { tail.0 } else { Term::list_ptr(p.add(2 * i + 2)).0 };
             }
         }
         Term::list_ptr(p)
@@ -224,14 +216,7 @@ impl Default for Heap {
 
 impl Heap {
     pub fn new(words: usize) -> Heap {
-        Heap {
-            block: gc::Block::new(words),
-            top: 0,
-            fragments: Vec::new(),
-            frag_words: 0,
-            spare: None,
-            collections: 0,
-        }
+        Heap { block: gc::Block::new(words), top: 0, fragments: Vec::new(), frag_words: 0, spare: None, collections: 0 }
     }
 
     /// Whether `words` fit without a collection. Fragments count against the

@@ -68,20 +68,43 @@ pub struct Clause {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BinOp {
     // arithmetic
-    Add, Sub, Mul, FDiv, IDiv, Rem, Band, Bor, Bxor, Bsl, Bsr,
+    Add,
+    Sub,
+    Mul,
+    FDiv,
+    IDiv,
+    Rem,
+    Band,
+    Bor,
+    Bxor,
+    Bsl,
+    Bsr,
     // boolean (strict)
-    And, Or, Xor,
+    And,
+    Or,
+    Xor,
     // comparison
-    Eq, Ne, ExactEq, ExactNe, Lt, Le, Gt, Ge,
+    Eq,
+    Ne,
+    ExactEq,
+    ExactNe,
+    Lt,
+    Le,
+    Gt,
+    Ge,
     // list
-    Append, Subtract,
+    Append,
+    Subtract,
     // message send `!`
     Send,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UnOp {
-    Neg, Plus, Not, Bnot,
+    Neg,
+    Plus,
+    Not,
+    Bnot,
 }
 
 /// `[... || Qualifiers]` qualifier.
@@ -212,14 +235,40 @@ impl Expr {
     pub fn loc(&self) -> Loc {
         use Expr::*;
         match self {
-            Integer(_, l) | Float(_, l) | Atom(_, l) | String(_, l) | Char(_, l) | Var(_, l)
-            | Nil(l) | Cons(_, _, l) | Tuple(_, l) | Binary(_, l) | Map(_, l)
-            | MapUpdate(_, _, l) | Record(_, _, l) | RecordUpdate(_, _, _, l)
-            | RecordField(_, _, _, l) | RecordIndex(_, _, l) | Match(_, _, l)
-            | BinOp(_, _, _, l) | UnOp(_, _, l) | AndAlso(_, _, l) | OrElse(_, _, l)
-            | CallLocal(_, _, l) | CallRemote(_, _, _, l) | CallFun(_, _, l) | Fun(_, _, l)
-            | FunRef(_, l) | ListComp(_, _, l) | BinComp(_, _, l) | Block(_, l) | If(_, l)
-            | Case(_, _, l) | Receive(_, _, l) | Try(_, _, _, _, l) | Catch(_, l) => *l,
+            Integer(_, l)
+            | Float(_, l)
+            | Atom(_, l)
+            | String(_, l)
+            | Char(_, l)
+            | Var(_, l)
+            | Nil(l)
+            | Cons(_, _, l)
+            | Tuple(_, l)
+            | Binary(_, l)
+            | Map(_, l)
+            | MapUpdate(_, _, l)
+            | Record(_, _, l)
+            | RecordUpdate(_, _, _, l)
+            | RecordField(_, _, _, l)
+            | RecordIndex(_, _, l)
+            | Match(_, _, l)
+            | BinOp(_, _, _, l)
+            | UnOp(_, _, l)
+            | AndAlso(_, _, l)
+            | OrElse(_, _, l)
+            | CallLocal(_, _, l)
+            | CallRemote(_, _, _, l)
+            | CallFun(_, _, l)
+            | Fun(_, _, l)
+            | FunRef(_, l)
+            | ListComp(_, _, l)
+            | BinComp(_, _, l)
+            | Block(_, l)
+            | If(_, l)
+            | Case(_, _, l)
+            | Receive(_, _, l)
+            | Try(_, _, _, _, l)
+            | Catch(_, l) => *l,
         }
     }
 }

@@ -7,8 +7,8 @@
 use std::fmt;
 
 use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
-    SourceCode, SourceSpan, SpanContents,
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan,
+    SpanContents,
 };
 
 use super::ast::Loc;
@@ -68,19 +68,8 @@ pub struct Diagnostic {
 const RENDER_WIDTH: usize = 100;
 
 impl Diagnostic {
-    pub fn new(
-        code: &'static str,
-        message: impl Into<String>,
-        loc: Loc,
-        label: impl Into<String>,
-    ) -> Self {
-        Diagnostic {
-            code,
-            message: message.into(),
-            loc,
-            label: label.into(),
-            help: None,
-        }
+    pub fn new(code: &'static str, message: impl Into<String>, loc: Loc, label: impl Into<String>) -> Self {
+        Diagnostic { code, message: message.into(), loc, label: label.into(), help: None }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -115,10 +104,7 @@ impl Diagnostic {
             help: self.help.as_deref(),
             label: &self.label,
             span: SourceSpan::from((start, end - start)),
-            source: OneLine {
-                name: file_name,
-                text: source,
-            },
+            source: OneLine { name: file_name, text: source },
         };
         let handler = GraphicalReportHandler::new_themed(GraphicalTheme::none())
             .with_width(RENDER_WIDTH)
@@ -206,10 +192,7 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
-            Some(self.label.to_string()),
-            self.span,
-        ))))
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(Some(self.label.to_string()), self.span))))
     }
 }
 
@@ -236,10 +219,7 @@ impl SourceCode for OneLine<'_> {
             let start = clamp_offset(self.text, span.offset());
             let end = clamp_offset(self.text, span.offset() + span.len()).max(start);
             let line_start = self.text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
-            let line_end = self.text[end..]
-                .find('\n')
-                .map(|i| end + i)
-                .unwrap_or(self.text.len());
+            let line_end = self.text[end..].find('\n').map(|i| end + i).unwrap_or(self.text.len());
             SourceSpan::from(line_start..line_end)
         };
         let inner = self.text.read_span(&span, 0, 0)?;

@@ -216,12 +216,7 @@ pub struct Spanned {
 
 impl Spanned {
     pub fn new(tok: Tok, loc: Loc) -> Self {
-        Spanned {
-            tok,
-            loc,
-            origin: 0,
-            orig_line: loc.line,
-        }
+        Spanned { tok, loc, origin: 0, orig_line: loc.line }
     }
 }
 
@@ -240,10 +235,7 @@ pub fn lex(source: &str) -> Result<Vec<Spanned>, Diagnostic> {
                     None => true,
                     Some(c) => c.is_whitespace() || c == '%',
                 };
-                out.push(Spanned::new(
-                    if ends_form { Tok::Dot } else { Tok::Period },
-                    loc,
-                ));
+                out.push(Spanned::new(if ends_form { Tok::Dot } else { Tok::Period }, loc));
             }
             Ok(Tok::Number(Number::Int(i))) => out.push(Spanned::new(Tok::Integer(i), loc)),
             Ok(Tok::Number(Number::Float(f))) => out.push(Spanned::new(Tok::Float(f), loc)),
@@ -257,10 +249,7 @@ pub fn lex(source: &str) -> Result<Vec<Spanned>, Diagnostic> {
 fn lex_diagnostic(err: LexError, source: &str, loc: Loc) -> Diagnostic {
     match err {
         LexError::IllegalCharacter => {
-            let c = source
-                .get(loc.start as usize..)
-                .and_then(|s| s.chars().next())
-                .unwrap_or(' ');
+            let c = source.get(loc.start as usize..).and_then(|s| s.chars().next()).unwrap_or(' ');
             let end = loc.start + c.len_utf8() as u32;
             Diagnostic::new(
                 codes::ILLEGAL_CHARACTER,
@@ -270,12 +259,8 @@ fn lex_diagnostic(err: LexError, source: &str, loc: Loc) -> Diagnostic {
             )
         }
         LexError::Unterminated(msg) => {
-            let loc = Loc {
-                end: loc.start + 1,
-                ..loc
-            };
-            Diagnostic::new(codes::UNTERMINATED, msg, loc, "starts here")
-                .with_help("add the closing quote")
+            let loc = Loc { end: loc.start + 1, ..loc };
+            Diagnostic::new(codes::UNTERMINATED, msg, loc, "starts here").with_help("add the closing quote")
         }
         LexError::Bad(msg) => Diagnostic::new(codes::BAD_TOKEN, msg, loc, "here"),
     }
@@ -301,11 +286,7 @@ impl LineTable {
     }
 
     pub fn loc(&self, start: usize, end: usize) -> Loc {
-        Loc {
-            start: start as u32,
-            end: end as u32,
-            line: self.line(start),
-        }
+        Loc { start: start as u32, end: end as u32, line: self.line(start) }
     }
 }
 
@@ -346,9 +327,7 @@ fn number(lex: &mut logos::Lexer<Tok>) -> Result<Number, LexError> {
         };
         let n = digit_run(after_hash, base);
         if n == 0 {
-            return Err(LexError::Bad(format!(
-                "illegal integer: no digits in base {base}"
-            )));
+            return Err(LexError::Bad(format!("illegal integer: no digits in base {base}")));
         }
         let digits: String = after_hash[..n].chars().filter(|&c| c != '_').collect();
         lex.bump(1 + n);
@@ -356,10 +335,7 @@ fn number(lex: &mut logos::Lexer<Tok>) -> Result<Number, LexError> {
             .map(Number::Int)
             .ok_or_else(|| LexError::Bad("illegal integer".into()));
     }
-    let frac = rest
-        .strip_prefix('.')
-        .map(|f| digit_run(f, 10))
-        .unwrap_or(0);
+    let frac = rest.strip_prefix('.').map(|f| digit_run(f, 10)).unwrap_or(0);
     if frac == 0 {
         return BigInt::parse_bytes(int_part.as_bytes(), 10)
             .map(Number::Int)
@@ -374,12 +350,7 @@ fn number(lex: &mut logos::Lexer<Tok>) -> Result<Number, LexError> {
             len += 1 + sign + exp;
         }
     }
-    let text: String = lex
-        .slice()
-        .chars()
-        .chain(rest[..len].chars())
-        .filter(|&c| c != '_')
-        .collect();
+    let text: String = lex.slice().chars().chain(rest[..len].chars()).filter(|&c| c != '_').collect();
     lex.bump(len);
     match text.parse::<f64>() {
         Ok(f) if f.is_finite() => Ok(Number::Float(f)),
@@ -391,9 +362,7 @@ fn char_literal(lex: &mut logos::Lexer<Tok>) -> Result<u32, LexError> {
     let rest = lex.remainder();
     let mut chars = rest.chars();
     match chars.next() {
-        None => Err(LexError::Unterminated(
-            "unterminated character literal".into(),
-        )),
+        None => Err(LexError::Unterminated("unterminated character literal".into())),
         Some('\\') => {
             let (code, used) = escape(&rest[1..])?;
             lex.bump(1 + used);
@@ -412,10 +381,7 @@ fn string_literal(lex: &mut logos::Lexer<Tok>) -> Result<Vec<u32>, LexError> {
 
 fn quoted_atom(lex: &mut logos::Lexer<Tok>) -> Result<String, LexError> {
     let codes = quoted(lex, '\'', "atom")?;
-    codes
-        .into_iter()
-        .map(|c| char::from_u32(c).ok_or_else(|| LexError::Bad("illegal atom".into())))
-        .collect()
+    codes.into_iter().map(|c| char::from_u32(c).ok_or_else(|| LexError::Bad("illegal atom".into()))).collect()
 }
 
 /// Reads the rest of a quoted literal whose opening quote was just matched,
@@ -445,9 +411,7 @@ fn quoted(lex: &mut logos::Lexer<Tok>, quote: char, what: &str) -> Result<Vec<u3
         let s: String = prefix.iter().filter_map(|&c| char::from_u32(c)).collect();
         write_atom_quoted(&s)
     };
-    Err(LexError::Unterminated(format!(
-        "unterminated {what} starting with {shown}"
-    )))
+    Err(LexError::Unterminated(format!("unterminated {what} starting with {shown}")))
 }
 
 /// Decodes the escape sequence after a backslash. Returns the character
@@ -473,11 +437,7 @@ fn escape(s: &str) -> Result<(u32, usize), LexError> {
     }
     match c {
         '0'..='7' => {
-            let n = s
-                .bytes()
-                .take(3)
-                .take_while(|b| (b'0'..=b'7').contains(b))
-                .count();
+            let n = s.bytes().take(3).take_while(|b| (b'0'..=b'7').contains(b)).count();
             let code = u32::from_str_radix(&s[..n], 8).map_err(|_| bad())?;
             Ok((code, n))
         }
@@ -519,10 +479,7 @@ pub fn atom_needs_quotes(name: &str) -> bool {
     if !first_ok {
         return true;
     }
-    if !name
-        .chars()
-        .all(|c| c.is_alphanumeric() || c == '_' || c == '@')
-    {
+    if !name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '@') {
         return true;
     }
     matches!(
@@ -741,10 +698,7 @@ mod tests {
         );
         // `1.` at the end of a form is an integer and a dot.
         assert_eq!(toks("1."), vec![int(1), Tok::Dot]);
-        assert_eq!(
-            toks("1.e"),
-            vec![int(1), Tok::Period, Tok::Atom("e".into())]
-        );
+        assert_eq!(toks("1.e"), vec![int(1), Tok::Period, Tok::Atom("e".into())]);
         assert!(lex("37#1").is_err());
         // As erl_scan: the digits stop at the first one invalid in the base.
         assert_eq!(toks("2#102"), vec![int(2), int(2)]);
@@ -768,17 +722,11 @@ mod tests {
         let s = r#""\n\t\r\s\e\d\b\f\v\'\"\\\x41\x{3b1}\101\^Bz""#;
         assert_eq!(
             toks(s),
-            vec![Tok::String(vec![
-                10, 9, 13, 32, 27, 127, 8, 12, 11, 39, 34, 92, 65, 0x3b1, 65, 2, 122
-            ])]
+            vec![Tok::String(vec![10, 9, 13, 32, 27, 127, 8, 12, 11, 39, 34, 92, 65, 0x3b1, 65, 2, 122])]
         );
         assert_eq!(
             toks(r"'hello world' 'a\'b' foo@bar"),
-            vec![
-                Tok::Atom("hello world".into()),
-                Tok::Atom("a'b".into()),
-                Tok::Atom("foo@bar".into())
-            ]
+            vec![Tok::Atom("hello world".into()), Tok::Atom("a'b".into()), Tok::Atom("foo@bar".into())]
         );
     }
 
@@ -827,28 +775,14 @@ mod tests {
         );
         assert_eq!(
             toks("X#r.f. % done\n"),
-            vec![
-                Tok::Var("X".into()),
-                Tok::Hash,
-                Tok::Atom("r".into()),
-                Tok::Period,
-                Tok::Atom("f".into()),
-                Tok::Dot
-            ]
+            vec![Tok::Var("X".into()), Tok::Hash, Tok::Atom("r".into()), Tok::Period, Tok::Atom("f".into()), Tok::Dot]
         );
     }
 
     #[test]
     fn lines_and_spans() {
         let t = lex("a\n  bc\n").unwrap();
-        assert_eq!(
-            t[1].loc,
-            Loc {
-                start: 4,
-                end: 6,
-                line: 2
-            }
-        );
+        assert_eq!(t[1].loc, Loc { start: 4, end: 6, line: 2 });
     }
 
     #[test]

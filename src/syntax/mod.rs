@@ -43,11 +43,7 @@ pub fn parse_module_with(
 pub fn parse_exprs(source: &str) -> Result<Vec<ast::Expr>, Vec<Diagnostic>> {
     let tokens = lexer::lex(source).map_err(|d| vec![d])?;
     let origins = parser::Origins::default();
-    let end = tokens
-        .iter()
-        .position(|t| t.tok == lexer::Tok::Dot)
-        .map(|i| i + 1)
-        .unwrap_or(tokens.len());
+    let end = tokens.iter().position(|t| t.tok == lexer::Tok::Dot).map(|i| i + 1).unwrap_or(tokens.len());
     if let Some(extra) = tokens.get(end) {
         return Err(vec![Diagnostic::new(
             diag::codes::UNEXPECTED_TOKEN,

@@ -53,28 +53,14 @@ pub fn mk_loc(toks: &[Spanned], l: usize, r: usize) -> Loc {
     };
     let first = &toks[l.min(last)].loc;
     if r <= l {
-        return Loc {
-            start: first.start,
-            end: first.start,
-            line: first.line,
-        };
+        return Loc { start: first.start, end: first.start, line: first.line };
     }
     let end = toks[(r - 1).min(last)].loc.end.max(first.start);
-    Loc {
-        start: first.start,
-        end,
-        line: first.line,
-    }
+    Loc { start: first.start, end, line: first.line }
 }
 
 pub fn illegal(message: &str, start: usize, end: usize) -> PErr {
-    ParseError::User {
-        error: UserError {
-            message: message.to_string(),
-            start,
-            end,
-        },
-    }
+    ParseError::User { error: UserError { message: message.to_string(), start, end } }
 }
 
 /// `F(Args)`: a local call when `F` is an atom, a fun call otherwise.
@@ -86,32 +72,21 @@ pub fn call(f: Expr, args: Vec<Expr>, loc: Loc) -> Expr {
 }
 
 pub fn small_int(i: &BigInt, l: usize, r: usize) -> Result<u32, PErr> {
-    i.to_u32()
-        .ok_or_else(|| illegal("arity out of range", l, r))
+    i.to_u32().ok_or_else(|| illegal("arity out of range", l, r))
 }
 
 pub fn bit_type_value(i: &BigInt, l: usize, r: usize) -> Result<u64, PErr> {
-    i.to_u64()
-        .ok_or_else(|| illegal("bad type specifier value", l, r))
+    i.to_u64().ok_or_else(|| illegal("bad type specifier value", l, r))
 }
 
 /// Builds a `fun ... end` from its clauses; a named fun must use the same
 /// name in every clause.
-pub fn fun_clauses(
-    cs: Vec<(Option<String>, Clause)>,
-    l: usize,
-    r: usize,
-    loc: Loc,
-) -> Result<Expr, PErr> {
+pub fn fun_clauses(cs: Vec<(Option<String>, Clause)>, l: usize, r: usize, loc: Loc) -> Result<Expr, PErr> {
     let name = cs.first().and_then(|(n, _)| n.clone());
     if cs.iter().any(|(n, _)| *n != name) {
         return Err(illegal("head mismatch", l, r));
     }
-    Ok(Expr::Fun(
-        name,
-        cs.into_iter().map(|(_, c)| c).collect(),
-        loc,
-    ))
+    Ok(Expr::Fun(name, cs.into_iter().map(|(_, c)| c).collect(), loc))
 }
 
 /// Where included tokens came from, to name them in messages.
@@ -126,11 +101,7 @@ impl Origins {
         if tok.origin == 0 {
             return String::new();
         }
-        let file = self
-            .files
-            .get(tok.origin as usize)
-            .map(String::as_str)
-            .unwrap_or("?");
+        let file = self.files.get(tok.origin as usize).map(String::as_str).unwrap_or("?");
         format!(" (in included file {file}, line {})", tok.orig_line)
     }
 }
@@ -154,32 +125,17 @@ pub fn parse_expr_tokens(toks: &[Spanned], origins: &Origins) -> Result<Vec<Expr
 fn run(start: Tok, body: &[Spanned], origins: &Origins) -> Result<Top, Diagnostic> {
     let first_loc = body.first().map(|t| t.loc).unwrap_or_default();
     let mut toks = Vec::with_capacity(body.len() + 1);
-    toks.push(Spanned::new(
-        start,
-        Loc {
-            end: first_loc.start,
-            ..first_loc
-        },
-    ));
+    toks.push(Spanned::new(start, Loc { end: first_loc.start, ..first_loc }));
     toks.extend_from_slice(body);
-    let input = toks
-        .iter()
-        .enumerate()
-        .skip(1)
-        .map(|(i, t)| Ok::<_, UserError>((i, t.tok.clone(), i + 1)));
+    let input = toks.iter().enumerate().skip(1).map(|(i, t)| Ok::<_, UserError>((i, t.tok.clone(), i + 1)));
     let stream = std::iter::once(Ok((0, toks[0].tok.clone(), 1))).chain(input);
-    grammar::TopParser::new()
-        .parse(&toks, stream)
-        .map_err(|e| parse_error(e, &toks, origins))
+    grammar::TopParser::new().parse(&toks, stream).map_err(|e| parse_error(e, &toks, origins))
 }
 
 fn parse_error(err: PErr, toks: &[Spanned], origins: &Origins) -> Diagnostic {
     let at = |i: usize| &toks[i.min(toks.len() - 1)];
     match err {
-        ParseError::UnrecognizedToken {
-            token: (l, tok, _),
-            expected,
-        } => {
+        ParseError::UnrecognizedToken { token: (l, tok, _), expected } => {
             let d = unexpected(at(l), &tok, origins);
             match expected_help(&expected) {
                 Some(h) => d.with_help(h),
@@ -197,18 +153,11 @@ fn parse_error(err: PErr, toks: &[Spanned], origins: &Origins) -> Diagnostic {
             )
             .with_help("a form or expression sequence must end with '.'")
         }
-        ParseError::InvalidToken { location } => {
-            unexpected(at(location), &at(location).tok, origins)
-        }
+        ParseError::InvalidToken { location } => unexpected(at(location), &at(location).tok, origins),
         ParseError::User { error } => {
             let loc = mk_loc(toks, error.start, error.end);
             let t = at(error.start);
-            Diagnostic::new(
-                codes::ILLEGAL,
-                format!("{}{}", error.message, origins.note(t)),
-                loc,
-                error.message.clone(),
-            )
+            Diagnostic::new(codes::ILLEGAL, format!("{}{}", error.message, origins.note(t)), loc, error.message.clone())
         }
     }
 }
@@ -221,13 +170,11 @@ fn expected_help(expected: &[String]) -> Option<String> {
     }
     let names: Vec<String> = expected
         .iter()
-        .map(
-            |e| match e.strip_prefix('"').and_then(|s| s.strip_suffix('"')) {
-                Some("dot") => "'.'".to_string(),
-                Some(inner) => format!("'{inner}'"),
-                None => e.clone(),
-            },
-        )
+        .map(|e| match e.strip_prefix('"').and_then(|s| s.strip_suffix('"')) {
+            Some("dot") => "'.'".to_string(),
+            Some(inner) => format!("'{inner}'"),
+            None => e.clone(),
+        })
         .collect();
     Some(format!("expected {}", names.join(" or ")))
 }
@@ -247,22 +194,13 @@ fn unexpected(t: &Spanned, tok: &Tok, origins: &Origins) -> Diagnostic {
 const TYPE_ATTRIBUTES: &[&str] = &["spec", "type", "opaque", "callback", "nominal"];
 
 /// Parses all forms of a module and assembles it.
-pub fn parse_module_forms(
-    forms: &[Vec<Spanned>],
-    origins: &Origins,
-) -> Result<Module, Vec<Diagnostic>> {
+pub fn parse_module_forms(forms: &[Vec<Spanned>], origins: &Origins) -> Result<Module, Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let mut name: Option<(String, Loc)> = None;
     let mut out = Vec::new();
     for form in forms {
         let loc = mk_loc(form, 0, form.len());
-        if let [Spanned {
-            tok: Tok::Minus, ..
-        }, Spanned {
-            tok: Tok::Atom(attr),
-            ..
-        }, ..] = form.as_slice()
-        {
+        if let [Spanned { tok: Tok::Minus, .. }, Spanned { tok: Tok::Atom(attr), .. }, ..] = form.as_slice() {
             if TYPE_ATTRIBUTES.contains(&attr.as_str()) {
                 out.push(Form::Attribute(attr.clone(), None, loc));
                 continue;
@@ -296,19 +234,11 @@ pub fn parse_module_forms(
         return Err(diags);
     }
     match name {
-        Some((name, loc)) => Ok(Module {
-            name,
-            loc,
-            forms: out,
-        }),
+        Some((name, loc)) => Ok(Module { name, loc, forms: out }),
         None => Err(vec![Diagnostic::new(
             codes::NO_MODULE,
             "no module definition",
-            Loc {
-                start: 0,
-                end: 0,
-                line: 1,
-            },
+            Loc { start: 0, end: 0, line: 1 },
             "expected -module(Name). before this",
         )]),
     }
@@ -325,17 +255,10 @@ fn strip_record_types(form: &[Spanned]) -> Vec<Spanned> {
     let mut depth = 0usize;
     let mut skipping_at: Option<usize> = None;
     for t in form {
-        let opens = matches!(
-            t.tok,
-            Tok::LParen | Tok::LBracket | Tok::LBrace | Tok::BinOpen
-        );
-        let closes = matches!(
-            t.tok,
-            Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::BinClose
-        );
+        let opens = matches!(t.tok, Tok::LParen | Tok::LBracket | Tok::LBrace | Tok::BinOpen);
+        let closes = matches!(t.tok, Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::BinClose);
         if let Some(d) = skipping_at {
-            let ends =
-                (depth == d && t.tok == Tok::Comma) || (closes && depth == d) || t.tok == Tok::Dot;
+            let ends = (depth == d && t.tok == Tok::Comma) || (closes && depth == d) || t.tok == Tok::Dot;
             if !ends {
                 if opens {
                     depth += 1;
@@ -367,12 +290,7 @@ enum Converted {
 }
 
 fn bad(what: &str, loc: Loc) -> Diagnostic {
-    Diagnostic::new(
-        codes::ILLEGAL,
-        format!("bad {what} declaration"),
-        loc,
-        format!("malformed {what} attribute"),
-    )
+    Diagnostic::new(codes::ILLEGAL, format!("bad {what} declaration"), loc, format!("malformed {what} attribute"))
 }
 
 fn convert_form(raw: RawForm) -> Result<Converted, Diagnostic> {
@@ -388,10 +306,7 @@ fn convert_form(raw: RawForm) -> Result<Converted, Diagnostic> {
                         codes::HEAD_MISMATCH,
                         "head mismatch",
                         c.loc,
-                        format!(
-                            "this clause defines {n}/{}, the previous ones {name}/{arity}",
-                            c.patterns.len()
-                        ),
+                        format!("this clause defines {n}/{}, the previous ones {name}/{arity}", c.patterns.len()),
                     )
                     .with_help(format!(
                         "{n}/{} is a different function from {name}/{arity}; \
@@ -412,10 +327,9 @@ fn convert_form(raw: RawForm) -> Result<Converted, Diagnostic> {
                 Some(Expr::Atom(m, _)) => Ok(Converted::Module(m.clone(), loc)),
                 _ => Err(bad("module", loc)),
             },
-            ("export", 1) => Ok(Converted::Form(Form::Export(
-                fun_arity_list(&args[0]).ok_or_else(|| bad("export", loc))?,
-                loc,
-            ))),
+            ("export", 1) => {
+                Ok(Converted::Form(Form::Export(fun_arity_list(&args[0]).ok_or_else(|| bad("export", loc))?, loc)))
+            }
             ("import", 2) => {
                 let funs = fun_arity_list(&args[1]).ok_or_else(|| bad("import", loc))?;
                 match &args[0] {
@@ -425,11 +339,9 @@ fn convert_form(raw: RawForm) -> Result<Converted, Diagnostic> {
             }
             ("record", 2) => {
                 let fields = match &args[1] {
-                    Expr::Tuple(fs, _) => fs
-                        .iter()
-                        .map(record_field_def)
-                        .collect::<Option<Vec<_>>>()
-                        .ok_or_else(|| bad("record", loc))?,
+                    Expr::Tuple(fs, _) => {
+                        fs.iter().map(record_field_def).collect::<Option<Vec<_>>>().ok_or_else(|| bad("record", loc))?
+                    }
                     _ => return Err(bad("record", loc)),
                 };
                 match &args[0] {
@@ -449,28 +361,18 @@ fn convert_form(raw: RawForm) -> Result<Converted, Diagnostic> {
             }
             ("export" | "import" | "record" | "compile", _) => Err(bad(&name, loc)),
             (_, 1) => Ok(Converted::Form(Form::Attribute(name, args.pop(), loc))),
-            (_, _) => Ok(Converted::Form(Form::Attribute(
-                name,
-                Some(Expr::Tuple(args, loc)),
-                loc,
-            ))),
+            (_, _) => Ok(Converted::Form(Form::Attribute(name, Some(Expr::Tuple(args, loc)), loc))),
         },
     }
 }
 
 fn record_field_def(e: &Expr) -> Option<RecordFieldDef> {
     match e {
-        Expr::Atom(name, loc) => Some(RecordFieldDef {
-            name: name.clone(),
-            default: None,
-            loc: *loc,
-        }),
+        Expr::Atom(name, loc) => Some(RecordFieldDef { name: name.clone(), default: None, loc: *loc }),
         Expr::Match(lhs, rhs, loc) => match &**lhs {
-            Expr::Atom(name, _) => Some(RecordFieldDef {
-                name: name.clone(),
-                default: Some((**rhs).clone()),
-                loc: *loc,
-            }),
+            Expr::Atom(name, _) => {
+                Some(RecordFieldDef { name: name.clone(), default: Some((**rhs).clone()), loc: *loc })
+            }
             _ => None,
         },
         _ => None,
@@ -502,9 +404,7 @@ fn fun_arity_list(e: &Expr) -> Option<Vec<(String, u32, Loc)>> {
             Expr::Cons(h, t, _) => {
                 match &**h {
                     Expr::BinOp(super::ast::BinOp::FDiv, f, a, loc) => match (&**f, &**a) {
-                        (Expr::Atom(f, _), Expr::Integer(a, _)) => {
-                            out.push((f.clone(), a.to_u32()?, *loc))
-                        }
+                        (Expr::Atom(f, _), Expr::Integer(a, _)) => out.push((f.clone(), a.to_u32()?, *loc)),
                         _ => return None,
                     },
                     _ => return None,

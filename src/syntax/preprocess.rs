@@ -78,16 +78,8 @@ pub struct Preprocessor {
     include_depth: usize,
 }
 
-const PREDEFINED: &[&str] = &[
-    "MODULE",
-    "MODULE_STRING",
-    "LINE",
-    "FILE",
-    "FUNCTION_NAME",
-    "FUNCTION_ARITY",
-    "MACHINE",
-    "OTP_RELEASE",
-];
+const PREDEFINED: &[&str] =
+    &["MODULE", "MODULE_STRING", "LINE", "FILE", "FUNCTION_NAME", "FUNCTION_ARITY", "MACHINE", "OTP_RELEASE"];
 
 fn err(code: &'static str, msg: impl Into<String>, loc: Loc, label: &str) -> Diagnostic {
     Diagnostic::new(code, msg, loc, label)
@@ -107,9 +99,7 @@ impl Preprocessor {
             include_dirs: include_dirs.to_vec(),
             macros: HashMap::new(),
             module: None,
-            origins: Origins {
-                files: vec![file_name.to_string()],
-            },
+            origins: Origins { files: vec![file_name.to_string()] },
             include_depth: 0,
         };
         for (name, body) in defines {
@@ -121,14 +111,8 @@ impl Preprocessor {
                     "",
                 )]
             })?;
-            let body = body
-                .into_iter()
-                .map(|t| Spanned::new(t.tok, Loc::default()))
-                .collect();
-            pp.macros.entry(name.to_string()).or_default().object = Some(Macro {
-                params: vec![],
-                body,
-            });
+            let body = body.into_iter().map(|t| Spanned::new(t.tok, Loc::default())).collect();
+            pp.macros.entry(name.to_string()).or_default().object = Some(Macro { params: vec![], body });
         }
         Ok(pp)
     }
@@ -139,14 +123,8 @@ impl Preprocessor {
 
     /// Preprocesses the main file's tokens into forms.
     pub fn run(&mut self, tokens: Vec<Spanned>) -> Result<Vec<Vec<Spanned>>, Vec<Diagnostic>> {
-        let dir = Path::new(&self.file_name)
-            .parent()
-            .map(Path::to_path_buf)
-            .unwrap_or_default();
-        let ctx = FileCtx {
-            name: self.file_name.clone(),
-            dir,
-        };
+        let dir = Path::new(&self.file_name).parent().map(Path::to_path_buf).unwrap_or_default();
+        let ctx = FileCtx { name: self.file_name.clone(), dir };
         let mut out = Vec::new();
         let mut diags = Vec::new();
         self.process_file(tokens, &ctx, &mut out, &mut diags);
@@ -195,15 +173,8 @@ impl Preprocessor {
             }
             match self.expand_form(form, ctx) {
                 Ok(form) => {
-                    if let [Spanned {
-                        tok: Tok::Minus, ..
-                    }, Spanned {
-                        tok: Tok::Atom(a), ..
-                    }, Spanned {
-                        tok: Tok::LParen, ..
-                    }, Spanned {
-                        tok: Tok::Atom(m), ..
-                    }, ..] = form.as_slice()
+                    if let [Spanned { tok: Tok::Minus, .. }, Spanned { tok: Tok::Atom(a), .. }, Spanned { tok: Tok::LParen, .. }, Spanned { tok: Tok::Atom(m), .. }, ..] =
+                        form.as_slice()
                     {
                         if a == "module" && self.module.is_none() {
                             self.module = Some(m.clone());
@@ -236,65 +207,29 @@ impl Preprocessor {
         diags: &mut Vec<Diagnostic>,
     ) -> Result<(), Diagnostic> {
         let loc = parser::mk_loc(form, 0, form.len());
-        let bad = |what: &str| {
-            err(
-                codes::BAD_DIRECTIVE,
-                format!("bad -{what} directive"),
-                loc,
-                "malformed directive",
-            )
-        };
+        let bad = |what: &str| err(codes::BAD_DIRECTIVE, format!("bad -{what} directive"), loc, "malformed directive");
         match name {
             "ifdef" | "ifndef" => {
                 let arg = single_name(form).ok_or_else(|| bad(name))?;
                 let defined = self.is_defined(&arg);
                 let cond = if name == "ifdef" { defined } else { !defined };
-                conds.push(Cond {
-                    parent_active: active,
-                    active: active && cond,
-                    taken: cond,
-                    else_seen: false,
-                    loc,
-                });
+                conds.push(Cond { parent_active: active, active: active && cond, taken: cond, else_seen: false, loc });
                 Ok(())
             }
             "if" => {
-                let cond = if active {
-                    self.eval_condition(form, ctx, loc)?
-                } else {
-                    false
-                };
-                conds.push(Cond {
-                    parent_active: active,
-                    active: active && cond,
-                    taken: cond,
-                    else_seen: false,
-                    loc,
-                });
+                let cond = if active { self.eval_condition(form, ctx, loc)? } else { false };
+                conds.push(Cond { parent_active: active, active: active && cond, taken: cond, else_seen: false, loc });
                 Ok(())
             }
             "elif" => {
-                let top = conds.last().cloned().ok_or_else(|| {
-                    err(
-                        codes::CONDITIONAL,
-                        "'-elif' without '-if'",
-                        loc,
-                        "no open conditional",
-                    )
-                })?;
+                let top = conds
+                    .last()
+                    .cloned()
+                    .ok_or_else(|| err(codes::CONDITIONAL, "'-elif' without '-if'", loc, "no open conditional"))?;
                 if top.else_seen {
-                    return Err(err(
-                        codes::CONDITIONAL,
-                        "'-elif' after '-else'",
-                        loc,
-                        "here",
-                    ));
+                    return Err(err(codes::CONDITIONAL, "'-elif' after '-else'", loc, "here"));
                 }
-                let cond = if top.parent_active && !top.taken {
-                    self.eval_condition(form, ctx, loc)?
-                } else {
-                    false
-                };
+                let cond = if top.parent_active && !top.taken { self.eval_condition(form, ctx, loc)? } else { false };
                 if let Some(c) = conds.last_mut() {
                     c.active = c.parent_active && cond;
                     c.taken |= cond;
@@ -305,21 +240,11 @@ impl Preprocessor {
                 if form.len() != 3 {
                     return Err(bad("else"));
                 }
-                let c = conds.last_mut().ok_or_else(|| {
-                    err(
-                        codes::CONDITIONAL,
-                        "'-else' without '-ifdef'",
-                        loc,
-                        "no open conditional",
-                    )
-                })?;
+                let c = conds
+                    .last_mut()
+                    .ok_or_else(|| err(codes::CONDITIONAL, "'-else' without '-ifdef'", loc, "no open conditional"))?;
                 if c.else_seen {
-                    return Err(err(
-                        codes::CONDITIONAL,
-                        "'-else' after '-else'",
-                        loc,
-                        "here",
-                    ));
+                    return Err(err(codes::CONDITIONAL, "'-else' after '-else'", loc, "here"));
                 }
                 c.else_seen = true;
                 c.active = c.parent_active && !c.taken;
@@ -330,14 +255,10 @@ impl Preprocessor {
                 if form.len() != 3 {
                     return Err(bad("endif"));
                 }
-                conds.pop().map(|_| ()).ok_or_else(|| {
-                    err(
-                        codes::CONDITIONAL,
-                        "'-endif' without '-ifdef'",
-                        loc,
-                        "no open conditional",
-                    )
-                })
+                conds
+                    .pop()
+                    .map(|_| ())
+                    .ok_or_else(|| err(codes::CONDITIONAL, "'-endif' without '-ifdef'", loc, "no open conditional"))
             }
             _ if !active => Ok(()),
             "define" => self.define(form, loc),
@@ -348,35 +269,19 @@ impl Preprocessor {
             }
             "include" | "include_lib" => {
                 let path = match directive_args(form) {
-                    Some(
-                        [Spanned {
-                            tok: Tok::String(s),
-                            ..
-                        }],
-                    ) => s
-                        .iter()
-                        .filter_map(|&c| char::from_u32(c))
-                        .collect::<String>(),
+                    Some([Spanned { tok: Tok::String(s), .. }]) => {
+                        s.iter().filter_map(|&c| char::from_u32(c)).collect::<String>()
+                    }
                     _ => return Err(bad(name)),
                 };
                 self.include(name == "include_lib", &path, form, ctx, out, diags)
             }
             "error" | "warning" => {
                 let text = directive_args(form)
-                    .map(|ts| {
-                        ts.iter()
-                            .map(|t| t.tok.src_text())
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    })
+                    .map(|ts| ts.iter().map(|t| t.tok.src_text()).collect::<Vec<_>>().join(" "))
                     .ok_or_else(|| bad(name))?;
                 if name == "error" {
-                    Err(err(
-                        codes::USER_ERROR,
-                        format!("-error({text})."),
-                        loc,
-                        "-error directive",
-                    ))
+                    Err(err(codes::USER_ERROR, format!("-error({text})."), loc, "-error directive"))
                 } else {
                     Ok(())
                 }
@@ -402,11 +307,7 @@ impl Preprocessor {
         };
         let args = directive_args(form).ok_or_else(|| bad(loc))?;
         let (name, name_loc) = match args.first() {
-            Some(Spanned {
-                tok: Tok::Atom(n) | Tok::Var(n),
-                loc,
-                ..
-            }) => (n.clone(), *loc),
+            Some(Spanned { tok: Tok::Atom(n) | Tok::Var(n), loc, .. }) => (n.clone(), *loc),
             _ => return Err(bad(loc)),
         };
         let mut i = 1;
@@ -454,17 +355,9 @@ impl Preprocessor {
             Some(ps) => defs.funcs.contains_key(&ps.len()),
         };
         if taken {
-            return Err(err(
-                codes::REDEFINED_MACRO,
-                format!("redefining macro '{name}'"),
-                name_loc,
-                "already defined",
-            ));
+            return Err(err(codes::REDEFINED_MACRO, format!("redefining macro '{name}'"), name_loc, "already defined"));
         }
-        let m = Macro {
-            params: params.clone().unwrap_or_default(),
-            body,
-        };
+        let m = Macro { params: params.clone().unwrap_or_default(), body };
         match params {
             None => defs.object = Some(m),
             Some(ps) => {
@@ -486,13 +379,7 @@ impl Preprocessor {
         let loc = parser::mk_loc(form, 0, form.len());
         let kind = if lib { "include lib" } else { "include file" };
         let not_found = || {
-            err(
-                codes::INCLUDE,
-                format!("can't find {kind} \"{path}\""),
-                loc,
-                "not found",
-            )
-            .with_help(if lib {
+            err(codes::INCLUDE, format!("can't find {kind} \"{path}\""), loc, "not found").with_help(if lib {
                 "-include_lib only searches the include directories given to the compiler"
             } else {
                 "include files are searched in the including file's directory, then the include directories"
@@ -518,9 +405,7 @@ impl Preprocessor {
                 candidates.push(d.join(p));
             }
         }
-        let Some((found, text)) = candidates
-            .into_iter()
-            .find_map(|c| std::fs::read_to_string(&c).ok().map(|t| (c, t)))
+        let Some((found, text)) = candidates.into_iter().find_map(|c| std::fs::read_to_string(&c).ok().map(|t| (c, t)))
         else {
             return Err(not_found());
         };
@@ -536,19 +421,8 @@ impl Preprocessor {
                 "in this included file",
             )
         })?;
-        let tokens = tokens
-            .into_iter()
-            .map(|t| Spanned {
-                tok: t.tok,
-                loc,
-                origin,
-                orig_line: t.loc.line,
-            })
-            .collect();
-        let sub = FileCtx {
-            name: found_name,
-            dir: found.parent().map(Path::to_path_buf).unwrap_or_default(),
-        };
+        let tokens = tokens.into_iter().map(|t| Spanned { tok: t.tok, loc, origin, orig_line: t.loc.line }).collect();
+        let sub = FileCtx { name: found_name, dir: found.parent().map(Path::to_path_buf).unwrap_or_default() };
         self.include_depth += 1;
         self.process_file(tokens, &sub, out, diags);
         self.include_depth -= 1;
@@ -556,31 +430,14 @@ impl Preprocessor {
     }
 
     /// Evaluates the condition of `-if(Cond).` / `-elif(Cond).`.
-    fn eval_condition(
-        &mut self,
-        form: &[Spanned],
-        ctx: &FileCtx,
-        loc: Loc,
-    ) -> Result<bool, Diagnostic> {
-        let bad = |msg: &str| {
-            err(
-                codes::BAD_DIRECTIVE,
-                msg.to_string(),
-                loc,
-                "in this condition",
-            )
-        };
+    fn eval_condition(&mut self, form: &[Spanned], ctx: &FileCtx, loc: Loc) -> Result<bool, Diagnostic> {
+        let bad = |msg: &str| err(codes::BAD_DIRECTIVE, msg.to_string(), loc, "in this condition");
         let args = directive_args(form).ok_or_else(|| bad("bad -if directive"))?;
         // `defined(NAME)` must see the name, not its expansion.
         let mut toks: Vec<Spanned> = Vec::new();
         let mut i = 0;
         while i < args.len() {
-            if let (
-                Tok::Atom(d),
-                Some(Tok::LParen),
-                Some(Tok::Atom(n) | Tok::Var(n)),
-                Some(Tok::RParen),
-            ) = (
+            if let (Tok::Atom(d), Some(Tok::LParen), Some(Tok::Atom(n) | Tok::Var(n)), Some(Tok::RParen)) = (
                 &args[i].tok,
                 args.get(i + 1).map(|t| &t.tok),
                 args.get(i + 2).map(|t| &t.tok),
@@ -588,10 +445,7 @@ impl Preprocessor {
             ) {
                 if d == "defined" {
                     let v = if self.is_defined(n) { "true" } else { "false" };
-                    toks.push(Spanned {
-                        tok: Tok::Atom(v.to_string()),
-                        ..args[i].clone()
-                    });
+                    toks.push(Spanned { tok: Tok::Atom(v.to_string()), ..args[i].clone() });
                     i += 4;
                     continue;
                 }
@@ -600,29 +454,20 @@ impl Preprocessor {
             i += 1;
         }
         let mut toks = self.expand_form(toks, ctx)?;
-        toks.push(Spanned {
-            tok: Tok::Dot,
-            ..form[form.len() - 1].clone()
-        });
+        toks.push(Spanned { tok: Tok::Dot, ..form[form.len() - 1].clone() });
         let exprs = parser::parse_expr_tokens(&toks, &self.origins)?;
         match exprs.as_slice() {
             [e] => match eval(e) {
                 Some(Val::Atom(a)) if a == "true" => Ok(true),
                 Some(_) => Ok(false),
-                None => Err(bad(
-                    "the condition of -if must be a constant guard expression",
-                )),
+                None => Err(bad("the condition of -if must be a constant guard expression")),
             },
             _ => Err(bad("bad -if directive")),
         }
     }
 
     /// Expands all macro calls in one form.
-    fn expand_form(
-        &mut self,
-        form: Vec<Spanned>,
-        ctx: &FileCtx,
-    ) -> Result<Vec<Spanned>, Diagnostic> {
+    fn expand_form(&mut self, form: Vec<Spanned>, ctx: &FileCtx) -> Result<Vec<Spanned>, Diagnostic> {
         if !form.iter().any(|t| t.tok == Tok::Question) {
             return Ok(form);
         }
@@ -636,29 +481,13 @@ impl Preprocessor {
                 continue;
             }
             let Some(name_tok) = input.pop() else {
-                return Err(err(
-                    codes::BAD_DIRECTIVE,
-                    "bad macro call",
-                    q.loc,
-                    "expected a macro name after '?'",
-                ));
+                return Err(err(codes::BAD_DIRECTIVE, "bad macro call", q.loc, "expected a macro name after '?'"));
             };
             let name = match &name_tok.tok {
                 Tok::Atom(n) | Tok::Var(n) => n.clone(),
-                _ => {
-                    return Err(err(
-                        codes::BAD_DIRECTIVE,
-                        "bad macro call",
-                        q.loc,
-                        "expected a macro name after '?'",
-                    ))
-                }
+                _ => return Err(err(codes::BAD_DIRECTIVE, "bad macro call", q.loc, "expected a macro name after '?'")),
             };
-            let name_loc = Loc {
-                start: q.loc.start,
-                end: name_tok.loc.end.max(q.loc.start),
-                line: q.loc.line,
-            };
+            let name_loc = Loc { start: q.loc.start, end: name_tok.loc.end.max(q.loc.start), line: q.loc.line };
             expansions += 1;
             if expansions > EXPANSION_LIMIT || out.len() + input.len() > TOKEN_LIMIT {
                 return Err(err(
@@ -668,12 +497,7 @@ impl Preprocessor {
                     "is this macro defined in terms of itself?",
                 ));
             }
-            let at = |tok: Tok, loc: Loc| Spanned {
-                tok,
-                loc,
-                origin: q.origin,
-                orig_line: q.orig_line,
-            };
+            let at = |tok: Tok, loc: Loc| Spanned { tok, loc, origin: q.origin, orig_line: q.orig_line };
             if let Some(tok) = self.predefined(&name, &q, ctx, func.as_ref()) {
                 out.push(at(tok?, name_loc));
                 continue;
@@ -681,9 +505,7 @@ impl Preprocessor {
             let Some(defs) = self.macros.get(&name) else {
                 return Err(undefined(&name, name_loc));
             };
-            let call = if !defs.funcs.is_empty()
-                && matches!(input.last(), Some(t) if t.tok == Tok::LParen)
-            {
+            let call = if !defs.funcs.is_empty() && matches!(input.last(), Some(t) if t.tok == Tok::LParen) {
                 let (args, used, end) = scan_args(&input).ok_or_else(|| {
                     err(
                         codes::BAD_DIRECTIVE,
@@ -716,19 +538,12 @@ impl Preprocessor {
                         )
                         .with_help(format!(
                             "'{name}' is defined with {} argument(s)",
-                            defs.funcs
-                                .keys()
-                                .map(|k| k.to_string())
-                                .collect::<Vec<_>>()
-                                .join(" or ")
+                            defs.funcs.keys().map(|k| k.to_string()).collect::<Vec<_>>().join(" or ")
                         )))
                     }
                 },
             };
-            let call_loc = Loc {
-                end: end.max(name_loc.start),
-                ..name_loc
-            };
+            let call_loc = Loc { end: end.max(name_loc.start), ..name_loc };
             let expansion = substitute(&m, &args, |tok| at(tok, call_loc));
             input.extend(expansion.into_iter().rev());
         }
@@ -754,9 +569,7 @@ impl Preprocessor {
         };
         Some(match name {
             "MODULE" => Ok(Tok::Atom(self.module.clone()?)),
-            "MODULE_STRING" => Ok(Tok::String(
-                self.module.as_ref()?.chars().map(|c| c as u32).collect(),
-            )),
+            "MODULE_STRING" => Ok(Tok::String(self.module.as_ref()?.chars().map(|c| c as u32).collect())),
             "LINE" => Ok(Tok::Integer(BigInt::from(q.orig_line))),
             "FILE" => Ok(Tok::String(ctx.name.chars().map(|c| c as u32).collect())),
             "MACHINE" => Ok(Tok::Atom("BEAM".into())),
@@ -775,15 +588,8 @@ impl Preprocessor {
 }
 
 fn undefined(name: &str, loc: Loc) -> Diagnostic {
-    err(
-        codes::UNDEFINED_MACRO,
-        format!("undefined macro '{name}'"),
-        loc,
-        "not defined",
-    )
-    .with_help(format!(
-        "define it with -define({name}, ...). before this use"
-    ))
+    err(codes::UNDEFINED_MACRO, format!("undefined macro '{name}'"), loc, "not defined")
+        .with_help(format!("define it with -define({name}, ...). before this use"))
 }
 
 /// Replaces parameters by arguments in a macro body; `??Param` becomes a
@@ -800,11 +606,7 @@ fn substitute(m: &Macro, args: &[Vec<Spanned>], at: impl Fn(Tok) -> Spanned) -> 
         let t = &m.body[i];
         if t.tok == Tok::QuestionQuestion {
             if let Some(idx) = m.body.get(i + 1).and_then(|n| param(&n.tok)) {
-                let text = args[idx]
-                    .iter()
-                    .map(|t| t.tok.src_text())
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let text = args[idx].iter().map(|t| t.tok.src_text()).collect::<Vec<_>>().join(" ");
                 out.push(at(Tok::String(text.chars().map(|c| c as u32).collect())));
                 i += 2;
                 continue;
@@ -860,9 +662,7 @@ fn scan_args(input: &[Spanned]) -> Option<(Vec<Vec<Spanned>>, usize, u32)> {
             | Tok::Case
             | Tok::Receive
             | Tok::Try => depth += 1,
-            Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::BinClose | Tok::End => {
-                depth = depth.checked_sub(1)?
-            }
+            Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::BinClose | Tok::End => depth = depth.checked_sub(1)?,
             _ => {}
         }
         cur.push(t.clone());
@@ -872,9 +672,7 @@ fn scan_args(input: &[Spanned]) -> Option<(Vec<Vec<Spanned>>, usize, u32)> {
 
 fn directive_name(form: &[Spanned]) -> Option<String> {
     let name = match form {
-        [Spanned {
-            tok: Tok::Minus, ..
-        }, second, ..] => match &second.tok {
+        [Spanned { tok: Tok::Minus, .. }, second, ..] => match &second.tok {
             Tok::Atom(a) => a.as_str(),
             Tok::If => "if",
             Tok::Else => "else",
@@ -907,11 +705,7 @@ fn is_type_attribute(form: &[Spanned]) -> bool {
 /// The tokens between the parentheses of `-name( ... ).`
 fn directive_args(form: &[Spanned]) -> Option<&[Spanned]> {
     let n = form.len();
-    if n < 5
-        || form[2].tok != Tok::LParen
-        || form[n - 2].tok != Tok::RParen
-        || form[n - 1].tok != Tok::Dot
-    {
+    if n < 5 || form[2].tok != Tok::LParen || form[n - 2].tok != Tok::RParen || form[n - 1].tok != Tok::Dot {
         return None;
     }
     Some(&form[3..n - 2])
@@ -919,10 +713,7 @@ fn directive_args(form: &[Spanned]) -> Option<&[Spanned]> {
 
 fn single_name(form: &[Spanned]) -> Option<String> {
     match directive_args(form)? {
-        [Spanned {
-            tok: Tok::Atom(n) | Tok::Var(n),
-            ..
-        }] => Some(n.clone()),
+        [Spanned { tok: Tok::Atom(n) | Tok::Var(n), .. }] => Some(n.clone()),
         _ => None,
     }
 }
@@ -931,20 +722,13 @@ fn single_name(form: &[Spanned]) -> Option<String> {
 /// raw tokens of the first clause head.
 fn function_ctx(form: &[Spanned]) -> Option<FunctionCtx> {
     let name = match form {
-        [Spanned {
-            tok: Tok::Atom(n), ..
-        }, Spanned {
-            tok: Tok::LParen, ..
-        }, ..] => n.clone(),
+        [Spanned { tok: Tok::Atom(n), .. }, Spanned { tok: Tok::LParen, .. }, ..] => n.clone(),
         _ => return None,
     };
     let mut rev: Vec<Spanned> = form[1..].to_vec();
     rev.reverse();
     let (args, _, _) = scan_args(&rev)?;
-    Some(FunctionCtx {
-        name,
-        arity: args.len(),
-    })
+    Some(FunctionCtx { name, arity: args.len() })
 }
 
 /// Values of `-if` conditions.

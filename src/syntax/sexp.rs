@@ -65,11 +65,9 @@ pub fn expr(e: &Expr) -> String {
             format!("(call {}:{}{})", expr(m), expr(f), tail(args))
         }
         Expr::CallFun(f, args, _) => format!("(apply {}{})", expr(f), tail(args)),
-        Expr::Fun(name, cs, _) => format!(
-            "(fun{} {})",
-            name.as_ref().map(|n| format!(" {n}")).unwrap_or_default(),
-            clauses(cs)
-        ),
+        Expr::Fun(name, cs, _) => {
+            format!("(fun{} {})", name.as_ref().map(|n| format!(" {n}")).unwrap_or_default(), clauses(cs))
+        }
         Expr::FunRef(FunRef::Local(f, a), _) => format!("(fun {f}/{a})"),
         Expr::FunRef(FunRef::Remote(m, f, a), _) => {
             format!("(fun {}:{}/{})", expr(m), expr(f), expr(a))
@@ -95,22 +93,13 @@ pub fn expr(e: &Expr) -> String {
                         "({}:{}{}{} -> {})",
                         expr(&c.class),
                         expr(&c.reason),
-                        c.stack
-                            .as_ref()
-                            .map(|s| format!(":{s}"))
-                            .unwrap_or_default(),
+                        c.stack.as_ref().map(|s| format!(":{s}")).unwrap_or_default(),
                         guards(&c.guards),
                         list(&c.body)
                     )
                 })
                 .collect();
-            format!(
-                "(try ({}) (of {}) (catch {}) (after {}))",
-                list(body),
-                clauses(cs),
-                catches.join(" "),
-                list(after)
-            )
+            format!("(try ({}) (of {}) (catch {}) (after {}))", list(body), clauses(cs), catches.join(" "), list(after))
         }
         Expr::Catch(e, _) => format!("(catch {})", expr(e)),
     }
@@ -166,20 +155,14 @@ fn map_fields(fs: &[super::ast::MapField]) -> String {
 }
 
 fn record_fields(fs: &[super::ast::RecordField]) -> String {
-    fs.iter()
-        .map(|f| format!("({} {})", f.name, expr(&f.value)))
-        .collect::<Vec<_>>()
-        .join(" ")
+    fs.iter().map(|f| format!("({} {})", f.name, expr(&f.value))).collect::<Vec<_>>().join(" ")
 }
 
 fn guards(gs: &[Vec<Expr>]) -> String {
     if gs.is_empty() {
         return String::new();
     }
-    let alts: Vec<String> = gs
-        .iter()
-        .map(|g| g.iter().map(expr).collect::<Vec<_>>().join(", "))
-        .collect();
+    let alts: Vec<String> = gs.iter().map(|g| g.iter().map(expr).collect::<Vec<_>>().join(", ")).collect();
     format!(" when {}", alts.join("; "))
 }
 

@@ -22,10 +22,7 @@ pub const MAX_ATOM_CHARS: usize = 255;
 fn table() -> &'static RwLock<Table> {
     static TABLE: OnceLock<RwLock<Table>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = Table {
-            names: Vec::new(),
-            index: HashMap::new(),
-        };
+        let mut t = Table { names: Vec::new(), index: HashMap::new() };
         for name in PREDEFINED {
             let id = t.names.len() as u32;
             t.names.push(name);

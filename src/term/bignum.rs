@@ -19,10 +19,7 @@ impl Term {
             Subtag::NegBig => Sign::Minus,
             _ => return None,
         };
-        let limbs: Vec<u64> = self.boxed_body()[..header_arity(h)]
-            .iter()
-            .map(|t| t.0)
-            .collect();
+        let limbs: Vec<u64> = self.boxed_body()[..header_arity(h)].iter().map(|t| t.0).collect();
         let mut digits = Vec::with_capacity(limbs.len() * 2);
         for l in limbs {
             digits.push(l as u32);
@@ -47,7 +44,6 @@ impl Term {
         if let Some(f) = self.as_float() {
             return Some(f);
         }
-        self.to_bigint()
-            .map(|b| num_traits::ToPrimitive::to_f64(&b).unwrap_or(f64::INFINITY))
+        self.to_bigint().map(|b| num_traits::ToPrimitive::to_f64(&b).unwrap_or(f64::INFINITY))
     }
 }

@@ -75,10 +75,7 @@ impl Subtag {
     /// collector) or raw data.
     #[inline]
     pub fn holds_terms(self) -> bool {
-        matches!(
-            self,
-            Subtag::Tuple | Subtag::Map | Subtag::Fun | Subtag::Export
-        )
+        matches!(self, Subtag::Tuple | Subtag::Map | Subtag::Fun | Subtag::Export)
     }
     fn from_bits(b: u64) -> Subtag {
         match b {
@@ -309,11 +306,7 @@ impl Term {
     }
     #[inline]
     pub fn is_bignum(self) -> bool {
-        self.is_boxed()
-            && matches!(
-                header_subtag(self.boxed_header()),
-                Subtag::PosBig | Subtag::NegBig
-            )
+        self.is_boxed() && matches!(header_subtag(self.boxed_header()), Subtag::PosBig | Subtag::NegBig)
     }
     #[inline]
     pub fn is_integer(self) -> bool {
@@ -323,10 +316,7 @@ impl Term {
     pub fn is_number(self) -> bool {
         self.is_small()
             || (self.is_boxed()
-                && matches!(
-                    header_subtag(self.boxed_header()),
-                    Subtag::PosBig | Subtag::NegBig | Subtag::Float
-                ))
+                && matches!(header_subtag(self.boxed_header()), Subtag::PosBig | Subtag::NegBig | Subtag::Float))
     }
     #[inline]
     pub fn is_map(self) -> bool {
@@ -334,11 +324,7 @@ impl Term {
     }
     #[inline]
     pub fn is_fun(self) -> bool {
-        self.is_boxed()
-            && matches!(
-                header_subtag(self.boxed_header()),
-                Subtag::Fun | Subtag::Export
-            )
+        self.is_boxed() && matches!(header_subtag(self.boxed_header()), Subtag::Fun | Subtag::Export)
     }
     #[inline]
     pub fn is_ref(self) -> bool {

@@ -162,25 +162,17 @@ fn cmp(mut a: Term, mut b: Term, exact: bool) -> Ordering {
         let (ea, eb) = (a.boxed_body(), b.boxed_body());
         let st = header_subtag(a.boxed_header());
         return match st {
-            Subtag::Tuple => ea
-                .len()
-                .cmp(&eb.len())
-                .then_with(|| cmp_slices(ea, eb, exact)),
+            Subtag::Tuple => ea.len().cmp(&eb.len()).then_with(|| cmp_slices(ea, eb, exact)),
             Subtag::Map => {
                 let (ka, va) = a.map_parts();
                 let (kb, vb) = b.map_parts();
-                ka.len()
-                    .cmp(&kb.len())
-                    .then_with(|| cmp_slices(ka, kb, true))
-                    .then_with(|| cmp_slices(va, vb, exact))
+                ka.len().cmp(&kb.len()).then_with(|| cmp_slices(ka, kb, true)).then_with(|| cmp_slices(va, vb, exact))
             }
             Subtag::Ref => ea[0].0.cmp(&eb[0].0),
             Subtag::Fun | Subtag::Export => {
                 let sa = header_subtag(a.boxed_header()) as u8;
                 let sb = header_subtag(b.boxed_header()) as u8;
-                sa.cmp(&sb)
-                    .then_with(|| ea.len().cmp(&eb.len()))
-                    .then_with(|| cmp_slices(ea, eb, exact))
+                sa.cmp(&sb).then_with(|| ea.len().cmp(&eb.len())).then_with(|| cmp_slices(ea, eb, exact))
             }
             _ => Ordering::Equal,
         };

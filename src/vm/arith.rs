@@ -75,13 +75,7 @@ pub fn store_int(p: &mut Process, i: BigInt, live: Live) -> Term {
 const MAX_SHIFT: i64 = 1 << 24;
 
 /// `A op B` for the interpreter: may collect, keeping x0..x(live-1).
-pub fn binary(
-    p: &mut Process,
-    op: ArithOp,
-    a: Term,
-    b: Term,
-    live: Live,
-) -> Result<Term, Exception> {
+pub fn binary(p: &mut Process, op: ArithOp, a: Term, b: Term, live: Live) -> Result<Term, Exception> {
     binary_in(p, op, a, b, Store::Gc(live))
 }
 
@@ -115,13 +109,7 @@ pub fn float_fast(op: ArithOp, a: Term, b: Term) -> Option<Option<f64>> {
     })
 }
 
-fn binary_in(
-    p: &mut Process,
-    op: ArithOp,
-    a: Term,
-    b: Term,
-    store: Store,
-) -> Result<Term, Exception> {
+fn binary_in(p: &mut Process, op: ArithOp, a: Term, b: Term, store: Store) -> Result<Term, Exception> {
     if Term::both_small(a, b) {
         // Two 60-bit integers: the sum, difference and product fit an i128.
         let (x, y) = (a.small_value() as i128, b.small_value() as i128);
@@ -212,21 +200,13 @@ fn binary_in(
                 ArithOp::Bor => i | j,
                 ArithOp::Bxor => i ^ j,
                 ArithOp::Bsl | ArithOp::Bsr => {
-                    let s = j
-                        .to_i64()
-                        .unwrap_or(if j.is_negative() { i64::MIN } else { i64::MAX });
-                    let s = if op == ArithOp::Bsr {
-                        s.saturating_neg()
-                    } else {
-                        s
-                    };
+                    let s = j.to_i64().unwrap_or(if j.is_negative() { i64::MIN } else { i64::MAX });
+                    let s = if op == ArithOp::Bsr { s.saturating_neg() } else { s };
                     if s > MAX_SHIFT {
                         if i.is_zero() {
                             BigInt::zero()
                         } else {
-                            return Err(Exception::error(Term::atom(
-                                crate::term::atoms::SYSTEM_LIMIT,
-                            )));
+                            return Err(Exception::error(Term::atom(crate::term::atoms::SYSTEM_LIMIT)));
                         }
                     } else if s >= 0 {
                         i << (s as usize)

@@ -268,7 +268,9 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                 call_reds!(*arity, module, *target);
                 pc = *target as usize;
             }
-            Instr::CallExt { arity, import } | Instr::CallExtLast { arity, import, .. } | Instr::CallExtOnly { arity, import } => {
+            Instr::CallExt { arity, import }
+            | Instr::CallExtLast { arity, import, .. }
+            | Instr::CallExtOnly { arity, import } => {
                 match ins {
                     Instr::CallExt { .. } => cp = (Some(module), pc as u32),
                     Instr::CallExtLast { dealloc, .. } => cp = p.stack.deallocate(*dealloc as usize),
@@ -366,14 +368,22 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
             Instr::IsLt { fail, a, b } => {
                 let (va, vb) = (get!(*a), get!(*b));
                 // Tagged small integers order like their values.
-                let lt = if Term::both_small(va, vb) { (va.0 as i64) < (vb.0 as i64) } else { compare(va, vb) == Ordering::Less };
+                let lt = if Term::both_small(va, vb) {
+                    (va.0 as i64) < (vb.0 as i64)
+                } else {
+                    compare(va, vb) == Ordering::Less
+                };
                 if !lt {
                     pc = *fail as usize;
                 }
             }
             Instr::IsGe { fail, a, b } => {
                 let (va, vb) = (get!(*a), get!(*b));
-                let ge = if Term::both_small(va, vb) { (va.0 as i64) >= (vb.0 as i64) } else { compare(va, vb) != Ordering::Less };
+                let ge = if Term::both_small(va, vb) {
+                    (va.0 as i64) >= (vb.0 as i64)
+                } else {
+                    compare(va, vb) != Ordering::Less
+                };
                 if !ge {
                     pc = *fail as usize;
                 }

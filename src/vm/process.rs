@@ -89,7 +89,11 @@ impl Process {
         if cfg!(debug_assertions) && gc_stress() {
             for i in 0..64 {
                 let t = self.x[i];
-                if live & (1 << i) != 0 && (t.is_list() || t.is_boxed()) && !self.heap.contains(t.ptr()) && !crate::code::server::is_literal(t.ptr()) {
+                if live & (1 << i) != 0
+                    && (t.is_list() || t.is_boxed())
+                    && !self.heap.contains(t.ptr())
+                    && !crate::code::server::is_literal(t.ptr())
+                {
                     panic!("gc: x{i} = {:#x} points outside the heap", t.0);
                 }
             }

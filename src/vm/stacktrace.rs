@@ -54,9 +54,10 @@ fn build_inner(p: &mut Process, m: &'static Module, pc: usize, top: Option<Term>
 
 /// The stacktrace of an exception raised at `pc` in `m`.
 pub fn build(p: &mut Process, m: &'static Module, pc: usize, e: &Exception) -> Term {
-    let top = e.bif.filter(|b| *b != crate::bif::erlang::NO_BIF_FRAME.unwrap()).map(|(bm, bf, args)| {
-        p.heap.tuple(&[Term::atom(bm), Term::atom(bf), args, Term::NIL])
-    });
+    let top = e
+        .bif
+        .filter(|b| *b != crate::bif::erlang::NO_BIF_FRAME.unwrap())
+        .map(|(bm, bf, args)| p.heap.tuple(&[Term::atom(bm), Term::atom(bf), args, Term::NIL]));
     build_inner(p, m, pc, top, None)
 }
 

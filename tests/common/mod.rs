@@ -25,13 +25,7 @@ impl Reader<'_> {
     }
     fn expect(&mut self, c: char) {
         let got = self.bump();
-        assert_eq!(
-            got,
-            c,
-            "at {} in {}",
-            self.i,
-            self.s.iter().collect::<String>()
-        );
+        assert_eq!(got, c, "at {} in {}", self.i, self.s.iter().collect::<String>());
     }
     fn skip_ws(&mut self) {
         while self.peek() == ' ' {
@@ -231,10 +225,6 @@ impl Reader<'_> {
 /// Parse one term from its text, building it on `heap`.
 pub fn parse(heap: &mut Heap, text: &str) -> Term {
     let chars: Vec<char> = text.chars().collect();
-    let mut r = Reader {
-        s: &chars,
-        i: 0,
-        heap,
-    };
+    let mut r = Reader { s: &chars, i: 0, heap };
     r.term()
 }
