@@ -144,9 +144,6 @@ impl<'a> Codegen<'a> {
     pub(super) fn lit(&mut self, t: Term) -> Src {
         Src::Lit(self.asm.constant(t))
     }
-    fn atom_src(&mut self, name: &str) -> Src {
-        self.lit(Term::atom(Atom::intern(name)))
-    }
 
     fn import(&mut self, m: Atom, f: Atom, a: u32) -> u32 {
         if let Some(&i) = self.import_index.get(&(m, f, a)) {

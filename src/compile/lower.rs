@@ -13,14 +13,9 @@
 
 use crate::syntax::ast::*;
 
+#[derive(Default)]
 pub struct Lowerer {
     counter: u32,
-}
-
-impl Default for Lowerer {
-    fn default() -> Self {
-        Lowerer { counter: 0 }
-    }
 }
 
 fn var(name: &str, loc: Loc) -> Expr {

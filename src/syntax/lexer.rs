@@ -303,12 +303,10 @@ pub enum Number {
 /// two digits (`1_000`).
 fn digit_run(s: &str, base: u32) -> usize {
     let b = s.as_bytes();
-    let is_digit = |c: u8| (c as char).to_digit(base).is_some();
+    let is_digit = |c: u8| (c as char).is_digit(base);
     let mut i = 0;
     while i < b.len() {
-        if is_digit(b[i]) {
-            i += 1;
-        } else if b[i] == b'_' && i > 0 && i + 1 < b.len() && is_digit(b[i + 1]) {
+        if is_digit(b[i]) || (b[i] == b'_' && i > 0 && i + 1 < b.len() && is_digit(b[i + 1])) {
             i += 1;
         } else {
             break;

@@ -258,7 +258,7 @@ fn strip_record_types(form: &[Spanned]) -> Vec<Spanned> {
         let opens = matches!(t.tok, Tok::LParen | Tok::LBracket | Tok::LBrace | Tok::BinOpen);
         let closes = matches!(t.tok, Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::BinClose);
         if let Some(d) = skipping_at {
-            let ends = (depth == d && t.tok == Tok::Comma) || (closes && depth == d) || t.tok == Tok::Dot;
+            let ends = (depth == d && (t.tok == Tok::Comma || closes)) || t.tok == Tok::Dot;
             if !ends {
                 if opens {
                     depth += 1;

@@ -349,7 +349,12 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                 }
                 p.ensure(bif::BIF_RESERVE, live_first(n));
                 let args: [Term; 4] = [p.x[0], p.x[1], p.x[2], p.x[3]];
-                let r = if n <= 4 { call_bif(p, *bif, &args[..n]) } else { call_bif(p, *bif, &p.x[..n].to_vec()) };
+                let r = if n <= 4 {
+                    call_bif(p, *bif, &args[..n])
+                } else {
+                    let many: Vec<Term> = p.x[..n].into();
+                    call_bif(p, *bif, &many)
+                };
                 match r {
                     Ok(v) => {
                         p.x[0] = v;
@@ -390,7 +395,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
             }
             Instr::IsEqExact { fail, a, b } => {
                 let (va, vb) = (get!(*a), get!(*b));
-                if !(va == vb || (!va.is_immediate() && !vb.is_immediate() && eq_exact(va, vb))) {
+                if va != vb && (va.is_immediate() || vb.is_immediate() || !eq_exact(va, vb)) {
                     pc = *fail as usize;
                 }
             }
@@ -652,7 +657,8 @@ fn resolve_mfa(p: &mut Process, m: Atom, f: Atom, a: u32) -> Result<Callee, Exce
     match exp.target() {
         Some(t) => Ok(Callee::Code(t.module, t.entry)),
         None => {
-            let args = p.heap.list(&p.x[..a as usize].to_vec());
+            let regs: Vec<Term> = p.x[..a as usize].into();
+            let args = p.heap.list(&regs);
             let mut e = Exception::error(Term::atom(atoms::UNDEF));
             e.bif = Some((m, f, args));
             Err(e)
@@ -688,7 +694,8 @@ fn prepare_fun_call(p: &mut Process, f: Term, arity: usize) -> Result<Callee, Ex
 }
 
 fn badarity(p: &mut Process, f: Term, arity: usize) -> Exception {
-    let args = p.heap.list(&p.x[..arity].to_vec());
+    let regs: Vec<Term> = p.x[..arity].into();
+    let args = p.heap.list(&regs);
     let inner = p.heap.tuple(&[f, args]);
     Exception::tagged(&mut p.heap, atoms::BADARITY, inner)
 }
