@@ -216,3 +216,263 @@ fn agrees_with_erl_parse() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn shell_expressions() {
+    let es = parse_exprs("X = 1, Y = X + 1.").unwrap();
+    assert_eq!(es.len(), 2);
+    assert!(matches!(&es[1], Expr::Match(..)));
+    assert_eq!(p("X = 1, Y = X + 1."), "(= X 1), (= Y (+ X 1))");
+    assert_eq!(p("X = 1"), "ERROR: syntax error before: end of input");
+    assert_eq!(p("1. 2."), "ERROR: syntax error before: 2");
+    assert_eq!(p("foo(."), "ERROR: syntax error before: '.'");
+}
+
+#[test]
+fn all_forms_module() {
+    let path = fixture("all_forms.erl");
+    let src = std::fs::read_to_string(&path).unwrap();
+    let name = path.to_string_lossy().into_owned();
+    let m = match parse_module(&name, &src) {
+        Ok(m) => m,
+        Err(ds) => panic!("{}", ds[0].render(&name, &src)),
+    };
+    assert_eq!(m.name, "all_forms");
+    let functions: Vec<String> = m
+        .forms
+        .iter()
+        .filter_map(|f| match f {
+            Form::Function(f) => Some(format!("{}/{}", f.name, f.arity)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        functions,
+        [
+            "start/0", "clauses/1", "guards/2", "funs/0", "comps/1", "bins/1", "maps/1",
+            "records/1", "tries/1", "receives/1", "ops/2", "strings/0", "macros/1"
+        ]
+    );
+    let clauses = m
+        .forms
+        .iter()
+        .find_map(|f| match f {
+            Form::Function(f) if f.name == "clauses" => Some(f.clauses.len()),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(clauses, 12);
+
+    let mut exports = Vec::new();
+    let mut records = Vec::new();
+    let mut skipped = Vec::new();
+    let mut compile = 0;
+    for f in &m.forms {
+        match f {
+            Form::Export(fs, _) => exports.extend(fs.iter().map(|(n, a, _)| format!("{n}/{a}"))),
+            Form::Import(m, fs, _) => {
+                assert_eq!(m, "lists");
+                assert_eq!(fs.len(), 2);
+            }
+            Form::Record(name, fields, _) => {
+                let fields: Vec<String> = fields
+                    .iter()
+                    .map(|f| match &f.default {
+                        Some(d) => format!("{}={}", f.name, sexp::expr(d)),
+                        None => f.name.clone(),
+                    })
+                    .collect();
+                records.push(format!("{name}{{{}}}", fields.join(",")));
+            }
+            Form::Compile(opts, _) => compile += opts.len(),
+            Form::Attribute(name, None, _) => skipped.push(name.clone()),
+            Form::Attribute(name, Some(_), _) => {
+                assert!(["author", "vsn", "behaviour", "export_type"].contains(&name.as_str()))
+            }
+            Form::Function(_) => {}
+        }
+    }
+    assert_eq!(exports.len(), 13);
+    assert_eq!(compile, 3);
+    assert_eq!(
+        records,
+        [
+            "shape{kind=circle,size=1}",
+            "point{x=0,y=0,z}",
+            "empty{}",
+            "nested{p=(record point),tags=[]}"
+        ]
+    );
+    assert_eq!(skipped, ["type", "opaque", "spec", "callback", "spec"]);
+
+    // Macros and the included file's macros are expanded.
+    let macros = body(&m, "macros");
+    assert!(macros.starts_with("{3.14159 (* (+ X 1) (+ X 1)) (case (> X 2)"), "{macros}");
+    assert!(macros.contains(" release true macros 1 "), "{macros}");
+    assert!(macros.contains("(call all_forms:start)"), "{macros}");
+    assert!(macros.contains("\"\\\"s\\\" ++ [ $c ]\""), "{macros}");
+    let records = body(&m, "records");
+    assert!(records.contains("(* (field S shape size) (field S shape size))"));
+}
+
+#[test]
+fn bench_programs_parse() {
+    let mut dirs = vec![fixture("")];
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench");
+    if shared.is_dir() {
+        dirs.push(shared);
+    }
+    let mut count = 0;
+    for dir in dirs {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().and_then(|e| e.to_str()) != Some("erl") {
+                continue;
+            }
+            let src = std::fs::read_to_string(&path).unwrap();
+            let name = path.to_string_lossy().into_owned();
+            if let Err(ds) = parse_module(&name, &src) {
+                panic!("{}", ds[0].render(&name, &src));
+            }
+            count += 1;
+        }
+    }
+    assert!(count >= 10, "only {count} programs found");
+}
+
+#[test]
+fn function_forms() {
+    let m = module(
+        "-module(m).\n\
+         f(0) -> zero;\n\
+         f(N) when N > 0, is_integer(N); N < -10 -> pos;\n\
+         f(_) -> other.\n\
+         g() -> ok.\n",
+    );
+    let Form::Function(f) = &m.forms[0] else {
+        panic!()
+    };
+    assert_eq!((f.name.as_str(), f.arity, f.clauses.len()), ("f", 1, 3));
+    assert_eq!(f.clauses[1].guards.len(), 2);
+    assert_eq!(f.clauses[1].guards[0].len(), 2);
+    assert_eq!(f.loc.line, 2);
+    assert_eq!(f.clauses[2].loc.line, 4);
+    let Form::Function(g) = &m.forms[1] else {
+        panic!()
+    };
+    assert_eq!((g.name.as_str(), g.arity), ("g", 0));
+}
+
+#[test]
+fn locations_are_byte_spans_with_lines() {
+    let src = "-module(m).\nf(X) ->\n    X + 1.\n";
+    let m = module(src);
+    let Form::Function(f) = &m.forms[0] else {
+        panic!()
+    };
+    let e = &f.clauses[0].body[0];
+    let loc = e.loc();
+    assert_eq!(&src[loc.start as usize..loc.end as usize], "X + 1");
+    assert_eq!(loc.line, 3);
+    assert_eq!(m.loc.line, 1);
+}
+
+#[test]
+fn clause_head_mismatch() {
+    let out = module_err("-module(m).\nfoo(1) -> a;\nbar(2) -> b.\n");
+    assert!(out.contains("head mismatch"), "{out}");
+    assert!(out.contains("test.erl:3:1"), "{out}");
+    let out = module_err("-module(m).\nfoo(1) -> a;\nfoo(1, 2) -> b.\n");
+    assert!(out.contains("head mismatch"), "{out}");
+    let out = module_err("-module(m).\nf() -> fun A() -> 1; B() -> 2 end.\n");
+    assert!(out.contains("head mismatch"), "{out}");
+}
+
+#[test]
+fn missing_module_attribute() {
+    let out = module_err("f() -> ok.\n");
+    assert!(out.contains("no module definition"), "{out}");
+}
+
+#[test]
+fn diagnostic_rendering() {
+    let src = "-module(bad).\n\nfoo(X) -> X + ).\n";
+    let out = module_err(src);
+    assert_eq!(
+        out,
+        "error[syntax::unexpected_token]: syntax error before: ')'\n   \
+         ,-[test.erl:3:15]\n \
+         3 | foo(X) -> X + ).\n   \
+         :               |\n   \
+         :               `-- unexpected ')'\n   \
+         `----\n"
+    );
+
+    let cases = [
+        (
+            "-module(m).\nf() -> \"abc\n",
+            "unterminated string starting with \"abc\\n\"",
+            "test.erl:2:8",
+            "f() -> \"abc",
+        ),
+        (
+            "-module(m).\nf() -> 'abc",
+            "unterminated atom starting with 'abc'",
+            "test.erl:2:8",
+            "f() -> 'abc",
+        ),
+        (
+            "-module(m).\nf() ->\n  a ` b.\n",
+            "illegal character",
+            "test.erl:3:5",
+            "  a ` b.",
+        ),
+        (
+            "-module(m).\nf() -> ?FOO + 1.\n",
+            "undefined macro 'FOO'",
+            "test.erl:2:8",
+            "f() -> ?FOO + 1.",
+        ),
+        (
+            "-module(m).\nf() -> a:b.\n",
+            "illegal expression",
+            "test.erl:2:8",
+            "f() -> a:b.",
+        ),
+        (
+            "-module(m).\nf() -> [1, 2.\n",
+            "syntax error before: '.'",
+            "test.erl:2:13",
+            "f() -> [1, 2.",
+        ),
+        (
+            "-module(m).\nf() -> ok",
+            "syntax error before: end of input",
+            "test.erl:2:8",
+            "f() -> ok",
+        ),
+        (
+            "-module(m).\nf() -> 16#.\n",
+            "illegal integer",
+            "test.erl:2:8",
+            "f() -> 16#.",
+        ),
+    ];
+    for (src, message, position, line) in cases {
+        let out = module_err(src);
+        assert!(out.contains(message), "{out}");
+        assert!(out.contains(position), "{out}");
+        assert!(out.contains(line), "{out}");
+    }
+}
+
+#[test]
+fn diagnostic_help_and_codes() {
+    let ds = parse_module("t.erl", "-module(m).\nf( -> ok.\n").unwrap_err();
+    assert_eq!(ds[0].code, "syntax::unexpected_token");
+    assert_eq!(ds[0].loc.line, 2);
+    let ds = parse_module("t.erl", "-module(m).\nf() -> ?X.\n").unwrap_err();
+    assert_eq!(ds[0].code, "preprocessor::undefined_macro");
+    let rendered = ds[0].render("t.erl", "-module(m).\nf() -> ?X.\n");
+    assert!(rendered.contains("help: define it with -define(X, ...)."), "{rendered}");
+}
