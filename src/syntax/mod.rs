@@ -6,6 +6,7 @@
 //! ```
 
 pub mod ast;
+pub mod depth;
 pub mod diag;
 pub mod lexer;
 pub mod parser;

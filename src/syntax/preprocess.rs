@@ -25,6 +25,9 @@ use super::parser::{self, Origins};
 const EXPANSION_LIMIT: usize = 20_000;
 /// Tokens one form may grow to through expansion.
 const TOKEN_LIMIT: usize = 1_000_000;
+/// Tokens allowed in an `-if`/`-elif` condition (it is evaluated
+/// recursively).
+const MAX_CONDITION_TOKENS: usize = 1_000;
 /// Nesting depth of `-include`.
 const INCLUDE_DEPTH_LIMIT: usize = 32;
 
@@ -571,6 +574,10 @@ impl Preprocessor {
             )
         };
         let args = directive_args(form).ok_or_else(|| bad("bad -if directive"))?;
+        // `eval` recurses; conditions are small in practice.
+        if args.len() > MAX_CONDITION_TOKENS {
+            return Err(bad("-if condition too long"));
+        }
         // `defined(NAME)` must see the name, not its expansion.
         let mut toks: Vec<Spanned> = Vec::new();
         let mut i = 0;
