@@ -415,8 +415,7 @@ fn strip_record_types(form: &[Spanned]) -> Vec<Spanned> {
             Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::BinClose
         );
         if let Some(d) = skipping_at {
-            let ends =
-                (depth == d && t.tok == Tok::Comma) || (closes && depth == d) || t.tok == Tok::Dot;
+            let ends = (depth == d && (t.tok == Tok::Comma || closes)) || t.tok == Tok::Dot;
             if !ends {
                 if opens {
                     depth += 1;
