@@ -542,6 +542,10 @@ fn object_and_function_macros() {
         pp("-define(P(A, B), {A, B}).\nf() -> ?P(fun(X, Y) -> X end, <<1, 2>>)."),
         "{(fun ((X Y) -> X)) <<1 2>>}"
     );
+    assert_eq!(
+        pp("-define(P(A, B), {A, B}).\nf() -> ?P(fun F(X, Y) -> F end, fun m:f/2)."),
+        "{(fun F ((X Y) -> F)) (fun m:f/2)}"
+    );
     // Nested calls and macros using macros.
     assert_eq!(
         pp("-define(I(X), X).\n-define(J, ?I(?I(7))).\nf() -> ?J."),

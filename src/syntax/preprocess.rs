@@ -831,33 +831,41 @@ fn substitute(m: &Macro, args: &[Vec<Spanned>], at: impl Fn(Tok) -> Spanned) -> 
 /// byte end of the closing parenthesis. Commas only split at depth 0;
 /// brackets and `begin/if/case/receive/try/fun(` ... `end` nest.
 fn scan_args(input: &[Spanned]) -> Option<(Vec<Vec<Spanned>>, usize, u32)> {
-    let mut it = input.iter().rev();
-    let open = it.next()?;
-    if open.tok != Tok::LParen {
+    // `input` is a stack: the next token is the last one.
+    let n = input.len();
+    let at = |k: usize| (k < n).then(|| &input[n - 1 - k]);
+    if at(0)?.tok != Tok::LParen {
         return None;
     }
     let mut args: Vec<Vec<Spanned>> = Vec::new();
     let mut cur = Vec::new();
     let mut depth = 0usize;
-    let mut used = 1;
-    let mut prev_fun = false;
-    for t in it {
-        used += 1;
-        let was_fun = prev_fun;
-        prev_fun = t.tok == Tok::Fun;
+    let mut k = 1;
+    while let Some(t) = at(k) {
+        k += 1;
         match t.tok {
             Tok::Dot => return None,
             Tok::RParen if depth == 0 => {
                 if !(args.is_empty() && cur.is_empty()) {
                     args.push(cur);
                 }
-                return Some((args, used, t.loc.end));
+                return Some((args, k, t.loc.end));
             }
             Tok::Comma if depth == 0 => {
                 args.push(std::mem::take(&mut cur));
                 continue;
             }
-            Tok::LParen if was_fun => depth += 2,
+            // `fun (...) ... end` and `fun Name(...) ... end` open a block;
+            // `fun f/1` and `fun m:f/1` do not.
+            Tok::Fun => {
+                let next = at(k).map(|t| &t.tok);
+                let after = at(k + 1).map(|t| &t.tok);
+                if matches!(next, Some(Tok::LParen))
+                    || matches!((next, after), (Some(Tok::Var(_)), Some(Tok::LParen)))
+                {
+                    depth += 1;
+                }
+            }
             Tok::LParen
             | Tok::LBracket
             | Tok::LBrace
