@@ -217,6 +217,33 @@ fn agrees_with_erl_parse() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Function forms, printed by `erl_parse:parse_form` as for `ORACLE`.
+const FORM_ORACLE: &[(&str, &str)] = &[
+        ("f(X = {a, _}, [H|T], <<A:8>>, #{k := V}, #r{a = 1}, \"p\" ++ R, -1, +1, 1 + 2, #r.a, Y = Z = 3) -> ok.", "f/11: (((= X {a _}) (cons H T) <<A:8>> (map (k := V)) (record r (a 1)) (++ \"p\" R) (- 1) (+ 1) (+ 1 2) (index r a) (= Y (= Z 3))) -> ok)"),
+        ("f() -> try x catch error:{badmatch, _} = E:St -> E; exit:#{a := 1} -> b; {x, Y} when Y > 0 -> Y end.", "f/0: (() -> (try (x) (of ) (catch (error:(= {badmatch _} E):St -> E) (exit:(map (a := 1)) -> b) (throw:{x Y} when (> Y 0) -> Y)) (after )))"),
+        ("f(a:b) -> ok.", "ERROR: syntax error before: ':'"),
+        ("f(X) when X; not X -> ok; f(_) -> [] .", "f/1: ((X) when X; (not X) -> ok) ((_) -> [])"),
+        ("f(A) -> A#{a => 1}#{b := 2}.", "f/1: ((A) -> (map-update (map-update A (a => 1)) (b := 2)))"),
+        ("f(#{} = M) -> M.", "f/1: (((= (map) M)) -> M)"),
+        ("f(X) -> X = catch f(X).", "f/1: ((X) -> (= X (catch (call f X))))"),
+];
+
+#[test]
+fn function_forms_agree_with_erl_parse() {
+    for (src, want) in FORM_ORACLE {
+        let got = match parse_module("t.erl", &format!("-module(m).\n{src}\n")) {
+            Ok(m) => match &m.forms[0] {
+                Form::Function(f) => {
+                    format!("{}/{}: {}", f.name, f.arity, sexp::clauses(&f.clauses))
+                }
+                other => format!("{other:?}"),
+            },
+            Err(ds) => format!("ERROR: {}", ds[0].message),
+        };
+        assert_eq!(&got, want, "{src}");
+    }
+}
+
 #[test]
 fn shell_expressions() {
     let es = parse_exprs("X = 1, Y = X + 1.").unwrap();
