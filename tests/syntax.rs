@@ -890,3 +890,51 @@ fn huge_forms_give_diagnostics_not_stack_overflows() {
     );
     assert!(parse_module("m.erl", &src).is_err());
 }
+
+/// Every `tests/syntax_errors/NAME.erl` must fail to parse with exactly the
+/// diagnostics in `NAME.expected` (each program starts with a comment
+/// saying what is wrong). `GIRDER_BLESS=1 cargo test` rewrites the
+/// expectations.
+#[test]
+fn error_programs_match_expected_diagnostics() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("tests/syntax_errors");
+    let bless = std::env::var_os("GIRDER_BLESS").is_some();
+    let mut failures = Vec::new();
+    let mut count = 0;
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().and_then(|e| e.to_str()) == Some("erl"))
+        .collect();
+    entries.sort();
+    for path in entries {
+        count += 1;
+        let src = std::fs::read_to_string(&path).unwrap();
+        // A relative name keeps the expected output machine-independent.
+        let rel = path
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let got = match parse_module_with(&rel, &src, &[], &[]) {
+            Ok(_) => "no error\n".to_string(),
+            Err(ds) => ds
+                .iter()
+                .map(|d| d.render(&rel, &src))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        };
+        let expected_path = path.with_extension("expected");
+        if bless {
+            std::fs::write(&expected_path, &got).unwrap();
+            continue;
+        }
+        let want = std::fs::read_to_string(&expected_path).unwrap_or_default();
+        if got != want {
+            failures.push(format!("{rel}:\n--- expected\n{want}--- got\n{got}"));
+        }
+    }
+    assert!(count >= 10);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

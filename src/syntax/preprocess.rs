@@ -350,19 +350,30 @@ impl Preprocessor {
                 Ok(())
             }
             "include" | "include_lib" => {
-                let path = match directive_args(form) {
+                let (path, path_loc) = match directive_args(form) {
                     Some(
                         [Spanned {
                             tok: Tok::String(s),
+                            loc,
                             ..
                         }],
-                    ) => s
-                        .iter()
-                        .filter_map(|&c| char::from_u32(c))
-                        .collect::<String>(),
+                    ) => (
+                        s.iter()
+                            .filter_map(|&c| char::from_u32(c))
+                            .collect::<String>(),
+                        *loc,
+                    ),
                     _ => return Err(bad(name)),
                 };
-                self.include(name == "include_lib", &path, form, ctx, out, diags)
+                self.include(
+                    name == "include_lib",
+                    &path,
+                    path_loc,
+                    form,
+                    ctx,
+                    out,
+                    diags,
+                )
             }
             "error" | "warning" => {
                 let text = directive_args(form)
@@ -477,10 +488,12 @@ impl Preprocessor {
         Ok(())
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn include(
         &mut self,
         lib: bool,
         path: &str,
+        path_loc: Loc,
         form: &[Spanned],
         ctx: &FileCtx,
         out: &mut Vec<Vec<Spanned>>,
@@ -492,7 +505,7 @@ impl Preprocessor {
             err(
                 codes::INCLUDE,
                 format!("can't find {kind} \"{path}\""),
-                loc,
+                path_loc,
                 "not found",
             )
             .with_help(if lib {
