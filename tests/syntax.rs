@@ -703,7 +703,7 @@ fn predefined_defines_and_includes() {
         out.contains("can't find include file \"nope.hrl\""),
         "{out}"
     );
-    assert!(out.contains("test.erl:2:1"), "{out}");
+    assert!(out.contains("test.erl:2:10]"), "{out}");
     let out = module_err("-module(m).\n-include_lib(\"kernel/include/file.hrl\").\n");
     assert!(
         out.contains("can't find include lib \"kernel/include/file.hrl\""),
