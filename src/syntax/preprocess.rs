@@ -101,7 +101,6 @@ impl Preprocessor {
     /// line as by erlc's `-D`.
     pub fn new(
         file_name: &str,
-        _source: &str,
         include_dirs: &[PathBuf],
         defines: &[(&str, &str)],
     ) -> Result<Self, Vec<Diagnostic>> {
