@@ -28,6 +28,8 @@ pub mod codes {
     pub const UNEXPECTED_EOF: &str = "syntax::unexpected_eof";
     /// A construct that parses but is not a valid expression, pattern or attribute.
     pub const ILLEGAL: &str = "syntax::illegal";
+    /// An expression nested deeper than the front end accepts.
+    pub const TOO_DEEP: &str = "syntax::too_deep";
     /// Clauses of one function disagree on name or arity.
     pub const HEAD_MISMATCH: &str = "syntax::head_mismatch";
     /// The module has no `-module(Name).` attribute.

@@ -305,12 +305,8 @@ fn digit_run(s: &str, base: u32) -> usize {
     let b = s.as_bytes();
     let is_digit = |c: u8| (c as char).is_digit(base);
     let mut i = 0;
-    while i < b.len() {
-        if is_digit(b[i]) || (b[i] == b'_' && i > 0 && i + 1 < b.len() && is_digit(b[i + 1])) {
-            i += 1;
-        } else {
-            break;
-        }
+    while i < b.len() && (is_digit(b[i]) || (b[i] == b'_' && i > 0 && i + 1 < b.len() && is_digit(b[i + 1]))) {
+        i += 1;
     }
     i
 }
@@ -697,6 +693,10 @@ mod tests {
         // `1.` at the end of a form is an integer and a dot.
         assert_eq!(toks("1."), vec![int(1), Tok::Dot]);
         assert_eq!(toks("1.e"), vec![int(1), Tok::Period, Tok::Atom("e".into())]);
+        // A separator must sit between two digits.
+        assert_eq!(toks("1_a"), vec![int(1), Tok::Var("_a".into())]);
+        assert_eq!(toks("1__0"), vec![int(1), Tok::Var("__0".into())]);
+        assert_eq!(toks("1.0e+"), vec![Tok::Float(1.0), Tok::Atom("e".into()), Tok::Plus]);
         assert!(lex("37#1").is_err());
         // As erl_scan: the digits stop at the first one invalid in the base.
         assert_eq!(toks("2#102"), vec![int(2), int(2)]);

@@ -6,6 +6,7 @@
 //! ```
 
 pub mod ast;
+pub mod depth;
 pub mod diag;
 pub mod lexer;
 pub mod parser;
@@ -33,7 +34,7 @@ pub fn parse_module_with(
     defines: &[(&str, &str)],
 ) -> Result<ast::Module, Vec<Diagnostic>> {
     let tokens = lexer::lex(source).map_err(|d| vec![d])?;
-    let mut pp = preprocess::Preprocessor::new(file_name, source, include_dirs, defines)?;
+    let mut pp = preprocess::Preprocessor::new(file_name, include_dirs, defines)?;
     let forms = pp.run(tokens)?;
     parser::parse_module_forms(&forms, pp.origins())
 }

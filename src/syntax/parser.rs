@@ -11,6 +11,7 @@ use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
 use super::ast::{Clause, Expr, Form, Function, Loc, Module, RecordFieldDef};
+use super::depth;
 use super::diag::{codes, Diagnostic};
 use super::lexer::{Spanned, Tok};
 
@@ -122,14 +123,80 @@ pub fn parse_expr_tokens(toks: &[Spanned], origins: &Origins) -> Result<Vec<Expr
     }
 }
 
+/// Stack bytes reserved per token for forms too big to be parsed on the
+/// caller's stack (see `run`): generous for one level of `Drop` recursion
+/// in a debug build.
+const STACK_PER_TOKEN: usize = 1024;
+/// Forms above this many tokens are refused outright.
+const MAX_FORM_TOKENS: usize = 4_000_000;
+
 fn run(start: Tok, body: &[Spanned], origins: &Origins) -> Result<Top, Diagnostic> {
+    if body.len() <= depth::MAX_DEPTH {
+        return run_here(start, body, origins);
+    }
+    // A form this long may build a tree deeper than `depth::MAX_DEPTH`
+    // before a syntax error, and LALRPOP then drops its partial trees
+    // recursively. Parse it on a thread with a stack to match; whatever
+    // comes back has passed the depth check.
+    let loc = body.first().map(|t| t.loc).unwrap_or_default();
+    let too_big = || Diagnostic::new(codes::TOO_DEEP, "form too large to parse", loc, "this form");
+    if body.len() > MAX_FORM_TOKENS {
+        return Err(too_big());
+    }
+    let stack = 16 * 1024 * 1024 + body.len() * STACK_PER_TOKEN;
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("girder-parse".into())
+            .stack_size(stack)
+            .spawn_scoped(scope, || run_here(start, body, origins))
+            .map_err(|_| too_big())?
+            .join()
+            .unwrap_or_else(|_| Err(too_big()))
+    })
+}
+
+fn run_here(start: Tok, body: &[Spanned], origins: &Origins) -> Result<Top, Diagnostic> {
     let first_loc = body.first().map(|t| t.loc).unwrap_or_default();
     let mut toks = Vec::with_capacity(body.len() + 1);
     toks.push(Spanned::new(start, Loc { end: first_loc.start, ..first_loc }));
     toks.extend_from_slice(body);
     let input = toks.iter().enumerate().skip(1).map(|(i, t)| Ok::<_, UserError>((i, t.tok.clone(), i + 1)));
     let stream = std::iter::once(Ok((0, toks[0].tok.clone(), 1))).chain(input);
-    grammar::TopParser::new().parse(&toks, stream).map_err(|e| parse_error(e, &toks, origins))
+    let top = grammar::TopParser::new().parse(&toks, stream).map_err(|e| parse_error(e, &toks, origins))?;
+    check_depth(top)
+}
+
+/// Rejects (and safely drops) trees nested deeper than `depth::MAX_DEPTH`.
+fn check_depth(top: Top) -> Result<Top, Diagnostic> {
+    let deep = {
+        let roots: Vec<&Expr> = match &top {
+            Top::Exprs(es) => es.iter().collect(),
+            Top::Form(RawForm::Attribute(_, args, _)) => args.iter().collect(),
+            Top::Form(RawForm::Function(cs, _)) => {
+                cs.iter().flat_map(|(_, c)| c.patterns.iter().chain(c.guards.iter().flatten()).chain(&c.body)).collect()
+            }
+        };
+        depth::too_deep(roots)
+    };
+    let Some(loc) = deep else {
+        return Ok(top);
+    };
+    let exprs: Vec<Expr> = match top {
+        Top::Exprs(es) => es,
+        Top::Form(RawForm::Attribute(_, args, _)) => args,
+        Top::Form(RawForm::Function(cs, _)) => cs
+            .into_iter()
+            .flat_map(|(_, c)| c.patterns.into_iter().chain(c.guards.into_iter().flatten()).chain(c.body))
+            .collect(),
+    };
+    depth::dismantle(exprs);
+    Err(Diagnostic::new(
+        codes::TOO_DEEP,
+        format!("expression nested too deeply (more than {} levels)", depth::MAX_DEPTH),
+        loc,
+        "nesting limit reached here",
+    )
+    .with_help("split the expression, e.g. build a long list literal from several shorter ones"))
 }
 
 fn parse_error(err: PErr, toks: &[Spanned], origins: &Origins) -> Diagnostic {

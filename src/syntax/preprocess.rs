@@ -25,6 +25,9 @@ use super::parser::{self, Origins};
 const EXPANSION_LIMIT: usize = 20_000;
 /// Tokens one form may grow to through expansion.
 const TOKEN_LIMIT: usize = 1_000_000;
+/// Tokens allowed in an `-if`/`-elif` condition (it is evaluated
+/// recursively).
+const MAX_CONDITION_TOKENS: usize = 1_000;
 /// Nesting depth of `-include`.
 const INCLUDE_DEPTH_LIMIT: usize = 32;
 
@@ -88,12 +91,7 @@ fn err(code: &'static str, msg: impl Into<String>, loc: Loc, label: &str) -> Dia
 impl Preprocessor {
     /// `defines` are `(NAME, body source)` pairs, defined before the first
     /// line as by erlc's `-D`.
-    pub fn new(
-        file_name: &str,
-        _source: &str,
-        include_dirs: &[PathBuf],
-        defines: &[(&str, &str)],
-    ) -> Result<Self, Vec<Diagnostic>> {
+    pub fn new(file_name: &str, include_dirs: &[PathBuf], defines: &[(&str, &str)]) -> Result<Self, Vec<Diagnostic>> {
         let mut pp = Preprocessor {
             file_name: file_name.to_string(),
             include_dirs: include_dirs.to_vec(),
@@ -268,13 +266,13 @@ impl Preprocessor {
                 Ok(())
             }
             "include" | "include_lib" => {
-                let path = match directive_args(form) {
-                    Some([Spanned { tok: Tok::String(s), .. }]) => {
-                        s.iter().filter_map(|&c| char::from_u32(c)).collect::<String>()
+                let (path, path_loc) = match directive_args(form) {
+                    Some([Spanned { tok: Tok::String(s), loc, .. }]) => {
+                        (s.iter().filter_map(|&c| char::from_u32(c)).collect::<String>(), *loc)
                     }
                     _ => return Err(bad(name)),
                 };
-                self.include(name == "include_lib", &path, form, ctx, out, diags)
+                self.include(name == "include_lib", &path, path_loc, form, ctx, out, diags)
             }
             "error" | "warning" => {
                 let text = directive_args(form)
@@ -367,10 +365,12 @@ impl Preprocessor {
         Ok(())
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn include(
         &mut self,
         lib: bool,
         path: &str,
+        path_loc: Loc,
         form: &[Spanned],
         ctx: &FileCtx,
         out: &mut Vec<Vec<Spanned>>,
@@ -379,7 +379,7 @@ impl Preprocessor {
         let loc = parser::mk_loc(form, 0, form.len());
         let kind = if lib { "include lib" } else { "include file" };
         let not_found = || {
-            err(codes::INCLUDE, format!("can't find {kind} \"{path}\""), loc, "not found").with_help(if lib {
+            err(codes::INCLUDE, format!("can't find {kind} \"{path}\""), path_loc, "not found").with_help(if lib {
                 "-include_lib only searches the include directories given to the compiler"
             } else {
                 "include files are searched in the including file's directory, then the include directories"
@@ -433,6 +433,10 @@ impl Preprocessor {
     fn eval_condition(&mut self, form: &[Spanned], ctx: &FileCtx, loc: Loc) -> Result<bool, Diagnostic> {
         let bad = |msg: &str| err(codes::BAD_DIRECTIVE, msg.to_string(), loc, "in this condition");
         let args = directive_args(form).ok_or_else(|| bad("bad -if directive"))?;
+        // `eval` recurses; conditions are small in practice.
+        if args.len() > MAX_CONDITION_TOKENS {
+            return Err(bad("-if condition too long"));
+        }
         // `defined(NAME)` must see the name, not its expansion.
         let mut toks: Vec<Spanned> = Vec::new();
         let mut i = 0;
@@ -626,33 +630,40 @@ fn substitute(m: &Macro, args: &[Vec<Spanned>], at: impl Fn(Tok) -> Spanned) -> 
 /// byte end of the closing parenthesis. Commas only split at depth 0;
 /// brackets and `begin/if/case/receive/try/fun(` ... `end` nest.
 fn scan_args(input: &[Spanned]) -> Option<(Vec<Vec<Spanned>>, usize, u32)> {
-    let mut it = input.iter().rev();
-    let open = it.next()?;
-    if open.tok != Tok::LParen {
+    // `input` is a stack: the next token is the last one.
+    let n = input.len();
+    let at = |k: usize| (k < n).then(|| &input[n - 1 - k]);
+    if at(0)?.tok != Tok::LParen {
         return None;
     }
     let mut args: Vec<Vec<Spanned>> = Vec::new();
     let mut cur = Vec::new();
     let mut depth = 0usize;
-    let mut used = 1;
-    let mut prev_fun = false;
-    for t in it {
-        used += 1;
-        let was_fun = prev_fun;
-        prev_fun = t.tok == Tok::Fun;
+    let mut k = 1;
+    while let Some(t) = at(k) {
+        k += 1;
         match t.tok {
             Tok::Dot => return None,
             Tok::RParen if depth == 0 => {
                 if !(args.is_empty() && cur.is_empty()) {
                     args.push(cur);
                 }
-                return Some((args, used, t.loc.end));
+                return Some((args, k, t.loc.end));
             }
             Tok::Comma if depth == 0 => {
                 args.push(std::mem::take(&mut cur));
                 continue;
             }
-            Tok::LParen if was_fun => depth += 2,
+            // `fun (...) ... end` and `fun Name(...) ... end` open a block;
+            // `fun f/1` and `fun m:f/1` do not.
+            Tok::Fun => {
+                let next = at(k).map(|t| &t.tok);
+                let after = at(k + 1).map(|t| &t.tok);
+                if matches!(next, Some(Tok::LParen)) || matches!((next, after), (Some(Tok::Var(_)), Some(Tok::LParen)))
+                {
+                    depth += 1;
+                }
+            }
             Tok::LParen
             | Tok::LBracket
             | Tok::LBrace

@@ -1,0 +1,4 @@
+%% A backquote is not an Erlang token.
+-module(illegal_char).
+
+f() -> `x`.

@@ -1,0 +1,4 @@
+%% The last form lacks its terminating dot.
+-module(missing_dot).
+
+f() -> ok

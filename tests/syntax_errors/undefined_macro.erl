@@ -1,0 +1,4 @@
+%% A macro used without a definition.
+-module(undefined_macro).
+
+f() -> ?TIMEOUT * 2.

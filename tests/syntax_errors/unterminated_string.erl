@@ -1,0 +1,5 @@
+%% A string that runs to the end of the file.
+-module(unterminated_string).
+
+greet() -> "hello,
+    world.
