@@ -100,7 +100,13 @@ fn all_error_programs() {
         .iter()
         .filter_map(|f| check(f).err().map(|e| format!("{}: {e}", f.display())))
         .collect();
-    assert!(fails.is_empty(), "{} of {} error programs fail:\n{}", fails.len(), files.len(), fails.join("\n"));
+    assert!(
+        fails.is_empty(),
+        "{} of {} error programs fail:\n{}",
+        fails.len(),
+        files.len(),
+        fails.join("\n")
+    );
 }
 
 // One test per kind of error, so a failure names what broke.
@@ -177,6 +183,12 @@ fn missing_file() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "stderr: {stderr}");
     assert!(!stderr.contains("panicked"), "stderr: {stderr}");
-    assert!(stderr.contains("no_such_file.erl"), "the message should name the file: {stderr}");
-    assert!(stderr.contains("cannot read"), "the message should say what failed: {stderr}");
+    assert!(
+        stderr.contains("no_such_file.erl"),
+        "the message should name the file: {stderr}"
+    );
+    assert!(
+        stderr.contains("cannot read"),
+        "the message should say what failed: {stderr}"
+    );
 }
