@@ -23,23 +23,14 @@ count(N, Acc) -> count(N - 1, Acc + 1).
 
 fn dispatch(c: &mut Criterion) {
     let m = support::load("bench_dispatch", SRC);
-    assert_eq!(
-        support::call(m, "fib", &[Term::small(20)], |v| v.as_small()),
-        Some(6765)
-    );
+    assert_eq!(support::call(m, "fib", &[Term::small(20)], |v| v.as_small()), Some(6765));
     let mut g = c.benchmark_group("dispatch");
-    g.sample_size(10)
-        .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_secs(2));
+    g.sample_size(10).warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(2));
     g.bench_function("fib(20)", |b| {
         b.iter(|| support::call(m, "fib", &[black_box(Term::small(20))], |v| v.as_small()))
     });
     g.bench_function("count(100000)", |b| {
-        b.iter(|| {
-            support::call(m, "count", &[black_box(Term::small(100_000))], |v| {
-                v.as_small()
-            })
-        })
+        b.iter(|| support::call(m, "count", &[black_box(Term::small(100_000))], |v| v.as_small()))
     });
     g.finish();
 }

@@ -26,9 +26,7 @@ fn tuple_tree(h: &mut Heap, width: usize, depth: usize) -> Term {
     if depth == 0 {
         return h.float(width as f64);
     }
-    let kids: Vec<Term> = (0..width)
-        .map(|_| tuple_tree(h, width, depth - 1))
-        .collect();
+    let kids: Vec<Term> = (0..width).map(|_| tuple_tree(h, width, depth - 1)).collect();
     h.tuple(&kids)
 }
 
@@ -54,14 +52,9 @@ fn collect(mut h: Heap, root: Term) -> usize {
     h.used()
 }
 
-fn config<'a>(
-    c: &'a mut Criterion,
-    name: &str,
-) -> criterion::BenchmarkGroup<'a, criterion::measurement::WallTime> {
+fn config<'a>(c: &'a mut Criterion, name: &str) -> criterion::BenchmarkGroup<'a, criterion::measurement::WallTime> {
     let mut g = c.benchmark_group(name);
-    g.sample_size(10)
-        .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_secs(2));
+    g.sample_size(10).warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(2));
     g
 }
 

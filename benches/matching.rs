@@ -58,13 +58,10 @@ inputs() ->
 
 fn matching(c: &mut Criterion) {
     let m = support::load("bench_match", SRC);
-    let one =
-        support::call(m, "run", &[Term::small(1)], |v| v.as_small()).expect("a small integer");
+    let one = support::call(m, "run", &[Term::small(1)], |v| v.as_small()).expect("a small integer");
     assert_eq!(one, 372, "the clauses chosen changed");
     let mut g = c.benchmark_group("matching");
-    g.sample_size(10)
-        .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_secs(2));
+    g.sample_size(10).warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(2));
     g.bench_function("classify 28 inputs x200", |b| {
         b.iter(|| support::call(m, "run", &[black_box(Term::small(200))], |v| v.as_small()))
     });

@@ -20,11 +20,7 @@ fn errors_dir() -> PathBuf {
 }
 
 fn girder_run(file: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_girder"))
-        .arg("run")
-        .arg(file)
-        .output()
-        .expect("run girder")
+    Command::new(env!("CARGO_BIN_EXE_girder")).arg("run").arg(file).output().expect("run girder")
 }
 
 /// The `%% expect:` lines of the comment block that opens `src`.
@@ -96,17 +92,9 @@ fn all_error_programs() {
         .collect();
     files.sort();
     assert!(!files.is_empty(), "no programs in tests/errors");
-    let fails: Vec<String> = files
-        .iter()
-        .filter_map(|f| check(f).err().map(|e| format!("{}: {e}", f.display())))
-        .collect();
-    assert!(
-        fails.is_empty(),
-        "{} of {} error programs fail:\n{}",
-        fails.len(),
-        files.len(),
-        fails.join("\n")
-    );
+    let fails: Vec<String> =
+        files.iter().filter_map(|f| check(f).err().map(|e| format!("{}: {e}", f.display()))).collect();
+    assert!(fails.is_empty(), "{} of {} error programs fail:\n{}", fails.len(), files.len(), fails.join("\n"));
 }
 
 // One test per kind of error, so a failure names what broke.
@@ -183,12 +171,6 @@ fn missing_file() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "stderr: {stderr}");
     assert!(!stderr.contains("panicked"), "stderr: {stderr}");
-    assert!(
-        stderr.contains("no_such_file.erl"),
-        "the message should name the file: {stderr}"
-    );
-    assert!(
-        stderr.contains("cannot read"),
-        "the message should say what failed: {stderr}"
-    );
+    assert!(stderr.contains("no_such_file.erl"), "the message should name the file: {stderr}");
+    assert!(stderr.contains("cannot read"), "the message should say what failed: {stderr}");
 }

@@ -10,12 +10,7 @@ fn examples_dir() -> PathBuf {
 }
 
 fn girder_run(file: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_girder"))
-        .arg("run")
-        .arg(file)
-        .args(args)
-        .output()
-        .expect("run girder")
+    Command::new(env!("CARGO_BIN_EXE_girder")).arg("run").arg(file).args(args).output().expect("run girder")
 }
 
 #[test]
@@ -26,11 +21,7 @@ fn examples_match_otp() {
         .filter(|p| p.extension().is_some_and(|x| x == "erl"))
         .collect();
     progs.sort();
-    assert!(
-        progs.len() >= 4,
-        "expected at least 4 examples, found {}",
-        progs.len()
-    );
+    assert!(progs.len() >= 4, "expected at least 4 examples, found {}", progs.len());
     let mut fails = Vec::new();
     for p in &progs {
         let exp_path = p.with_extension("expected");
@@ -57,36 +48,19 @@ fn examples_match_otp() {
             ));
         }
     }
-    assert!(
-        fails.is_empty(),
-        "{} of {} examples differ from OTP:\n{}",
-        fails.len(),
-        progs.len(),
-        fails.join("\n")
-    );
+    assert!(fails.is_empty(), "{} of {} examples differ from OTP:\n{}", fails.len(), progs.len(), fails.join("\n"));
 }
 
 #[test]
 fn hello_greets_its_arguments() {
     let out = girder_run(&examples_dir().join("hello.erl"), &["Ada", "Joe", "-x"]);
-    assert!(
-        out.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(
-        String::from_utf8_lossy(&out.stdout),
-        "Hello, Ada!\nHello, Joe!\nHello, -x!\n"
-    );
+    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "Hello, Ada!\nHello, Joe!\nHello, -x!\n");
 }
 
 #[test]
 fn hello_without_arguments_greets_the_world() {
     let out = girder_run(&examples_dir().join("hello.erl"), &[]);
-    assert!(
-        out.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(String::from_utf8_lossy(&out.stdout), "Hello, world!\n");
 }

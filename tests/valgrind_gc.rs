@@ -17,10 +17,7 @@ use std::path::Path;
 use std::process::Command;
 
 fn have_valgrind() -> bool {
-    Command::new("valgrind")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
+    Command::new("valgrind").arg("--version").output().is_ok_and(|o| o.status.success())
 }
 
 #[test]
@@ -30,15 +27,11 @@ fn gc_paths_are_clean_under_valgrind() {
         return;
     }
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/valgrind");
-    let expected =
-        std::fs::read_to_string(dir.join("gc_heavy.expected")).expect("gc_heavy.expected");
+    let expected = std::fs::read_to_string(dir.join("gc_heavy.expected")).expect("gc_heavy.expected");
     let repetitions: &[&str] = if cfg!(debug_assertions) { &["1"] } else { &[] };
     let out = Command::new("valgrind")
         .args(["-q", "--error-exitcode=99", "--leak-check=no"])
-        .arg(format!(
-            "--suppressions={}",
-            dir.join("mimalloc.supp").display()
-        ))
+        .arg(format!("--suppressions={}", dir.join("mimalloc.supp").display()))
         .arg(env!("CARGO_BIN_EXE_girder"))
         .arg("run")
         .arg(dir.join("gc_heavy.erl"))
@@ -54,8 +47,5 @@ fn gc_paths_are_clean_under_valgrind() {
         "girder under valgrind exited with {:?} (99: memcheck found errors)\nstderr:\n{stderr}",
         out.status.code()
     );
-    assert_eq!(
-        stdout, expected,
-        "output differs from OTP's\nstderr:\n{stderr}"
-    );
+    assert_eq!(stdout, expected, "output differs from OTP's\nstderr:\n{stderr}");
 }

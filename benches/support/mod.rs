@@ -9,8 +9,7 @@ use girder::vm::process::Process;
 
 /// Compile `src` (a module named `name`) and make it the current version.
 pub fn load(name: &str, src: &str) -> &'static Module {
-    let module = girder::compile::compile_source(&format!("{name}.erl"), src)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let module = girder::compile::compile_source(&format!("{name}.erl"), src).unwrap_or_else(|e| panic!("{e}"));
     server::install(module)
 }
 
