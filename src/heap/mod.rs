@@ -261,7 +261,10 @@ impl Heap {
                 return p;
             }
         }
-        let mut blk = vec![0u64; words.max(FRAGMENT_WORDS)].into_boxed_slice();
+        // Each fragment is at least twice the last, so a heap has few of
+        // them and the collector's "is this pointer ours" check stays short.
+        let last = self.fragments.last().map_or(0, |(b, _)| b.len());
+        let mut blk = vec![0u64; words.max(FRAGMENT_WORDS).max(2 * last)].into_boxed_slice();
         let p = blk.as_mut_ptr();
         self.fragments.push((blk, words));
         self.frag_words += words;
