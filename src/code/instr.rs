@@ -208,6 +208,21 @@ instructions! {
     /// Specialised `Arith` for + and - (tagged small-integer fast path).
     Add { fail: Label, a: Src, b: Src, dst: Dst, live: Live } = 0,
     Sub { fail: Label, a: Src, b: Src, dst: Dst, live: Live } = 0,
+    /// Operand-specialised forms (the assembler rewrites to these when the
+    /// operands are registers of one kind or small immediates), so the hot
+    /// paths decode no operand kinds.
+    MoveXX { src: u16, dst: u16 } = 0,
+    MoveXY { src: u16, dst: u16 } = 0,
+    MoveYX { src: u16, dst: u16 } = 0,
+    /// x < imm / x >= imm with a small-integer immediate.
+    IsLtXI { fail: Label, x: u16, imm: Term } = 0,
+    IsGeXI { fail: Label, x: u16, imm: Term } = 0,
+    /// x =:= imm / x =/= imm for an immediate: word equality.
+    IsEqXI { fail: Label, x: u16, imm: Term } = 0,
+    IsNeXI { fail: Label, x: u16, imm: Term } = 0,
+    /// a + imm / a - imm with a small-integer immediate.
+    AddI { fail: Label, a: Src, imm: Term, dst: Dst, live: Live } = 0,
+    SubI { fail: Label, a: Src, imm: Term, dst: Dst, live: Live } = 0,
     /// Fail unless the value has the type.
     IsType { test: TypeTest, fail: Label, src: Src } = 0,
     IsTupleArity { fail: Label, src: Src, arity: u32 } = 0,

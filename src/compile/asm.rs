@@ -1,7 +1,7 @@
 //! The assembler: collects instructions with symbolic labels, line numbers
 //! and constants, then resolves labels into code indices.
 
-use crate::code::instr::{ArithOp, Cmp, Instr, Label};
+use crate::code::instr::{ArithOp, Cmp, Dst, Instr, Label, Src};
 use crate::heap::Arena;
 use crate::term::Term;
 use std::collections::HashMap;
@@ -113,7 +113,7 @@ impl Asm {
         for i in 0..self.code.len().saturating_sub(1) {
             let fused = match (&self.code[i], &self.code[i + 1]) {
                 (Instr::Deallocate { n }, Instr::Return {}) => Instr::DeallocateReturn { n: *n },
-                (Instr::Move { src, dst: crate::code::instr::Dst::X(0) }, Instr::Return {}) => {
+                (Instr::Move { src, dst: Dst::X(0) }, Instr::Return {}) => {
                     Instr::MoveReturn { src: *src }
                 }
                 _ => continue,
@@ -131,6 +131,30 @@ impl Asm {
                 },
                 Instr::Arith { op: ArithOp::Add, fail, a, b, dst, live } => Instr::Add { fail, a, b, dst, live },
                 Instr::Arith { op: ArithOp::Sub, fail, a, b, dst, live } => Instr::Sub { fail, a, b, dst, live },
+                _ => continue,
+            };
+            *ins = new;
+        }
+        let consts = &self.consts;
+        let small = |s: Src| match s {
+            Src::Lit(i) if consts[i as usize].is_small() => Some(consts[i as usize]),
+            _ => None,
+        };
+        let imm = |s: Src| match s {
+            Src::Lit(i) if consts[i as usize].is_immediate() => Some(consts[i as usize]),
+            _ => None,
+        };
+        for ins in self.code.iter_mut() {
+            let new = match *ins {
+                Instr::Move { src: Src::X(s), dst: Dst::X(d) } => Instr::MoveXX { src: s, dst: d },
+                Instr::Move { src: Src::X(s), dst: Dst::Y(d) } => Instr::MoveXY { src: s, dst: d },
+                Instr::Move { src: Src::Y(s), dst: Dst::X(d) } => Instr::MoveYX { src: s, dst: d },
+                Instr::IsLt { fail, a: Src::X(x), b } if small(b).is_some() => Instr::IsLtXI { fail, x, imm: small(b).unwrap() },
+                Instr::IsGe { fail, a: Src::X(x), b } if small(b).is_some() => Instr::IsGeXI { fail, x, imm: small(b).unwrap() },
+                Instr::IsEqExact { fail, a: Src::X(x), b } if imm(b).is_some() => Instr::IsEqXI { fail, x, imm: imm(b).unwrap() },
+                Instr::IsNeExact { fail, a: Src::X(x), b } if imm(b).is_some() => Instr::IsNeXI { fail, x, imm: imm(b).unwrap() },
+                Instr::Add { fail, a, b, dst, live } if small(b).is_some() => Instr::AddI { fail, a, imm: small(b).unwrap(), dst, live },
+                Instr::Sub { fail, a, b, dst, live } if small(b).is_some() => Instr::SubI { fail, a, imm: small(b).unwrap(), dst, live },
                 _ => continue,
             };
             *ins = new;

@@ -370,6 +370,51 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                 }
             }
             Instr::Jump { target } => pc = *target as usize,
+            Instr::MoveXX { src, dst } => p.x[*dst as usize & (MAX_X - 1)] = p.x[*src as usize & (MAX_X - 1)],
+            Instr::MoveXY { src, dst } => p.stack.set_y(*dst, p.x[*src as usize & (MAX_X - 1)]),
+            Instr::MoveYX { src, dst } => p.x[*dst as usize & (MAX_X - 1)] = p.stack.y(*src),
+            Instr::IsLtXI { fail, x, imm } => {
+                let v = p.x[*x as usize & (MAX_X - 1)];
+                let lt = if v.is_small() { (v.0 as i64) < (imm.0 as i64) } else { compare(v, *imm) == Ordering::Less };
+                if !lt {
+                    pc = *fail as usize;
+                }
+            }
+            Instr::IsGeXI { fail, x, imm } => {
+                let v = p.x[*x as usize & (MAX_X - 1)];
+                let ge = if v.is_small() { (v.0 as i64) >= (imm.0 as i64) } else { compare(v, *imm) != Ordering::Less };
+                if !ge {
+                    pc = *fail as usize;
+                }
+            }
+            Instr::IsEqXI { fail, x, imm } => {
+                // An immediate is exactly equal only to the same word.
+                if p.x[*x as usize & (MAX_X - 1)] != *imm {
+                    pc = *fail as usize;
+                }
+            }
+            Instr::IsNeXI { fail, x, imm } => {
+                if p.x[*x as usize & (MAX_X - 1)] == *imm {
+                    pc = *fail as usize;
+                }
+            }
+            Instr::AddI { fail, a, imm, dst, live } | Instr::SubI { fail, a, imm, dst, live } => {
+                let va = get!(*a);
+                let is_add = matches!(ins, Instr::AddI { .. });
+                if va.is_small() {
+                    let (x, y) = (va.0 as i64, (imm.0 & !0xf) as i64);
+                    let r = if is_add { x.checked_add(y) } else { x.checked_sub(y) };
+                    if let Some(r) = r {
+                        put!(*dst, Term(r as u64));
+                        continue;
+                    }
+                }
+                let op = if is_add { ArithOp::Add } else { ArithOp::Sub };
+                match arith::binary(p, op, va, *imm, *live) {
+                    Ok(v) => put!(*dst, v),
+                    Err(e) => fail_or_raise!(*fail, e),
+                }
+            }
             Instr::IsLt { fail, a, b } => {
                 let (va, vb) = (get!(*a), get!(*b));
                 // Tagged small integers order like their values.
