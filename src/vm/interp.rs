@@ -164,10 +164,13 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
     macro_rules! call_reds {
         ($arity:expr, $resume_m:expr, $resume_pc:expr) => {{
             reds -= 1;
-            if p.heap.frag_words() > 0 && !p.heap.has_room(0) {
-                p.gc(0, live_first($arity as usize));
-            }
             if reds <= 0 {
+                // Fragments left by BIFs are also collected by the next
+                // safe point that needs room (has_room counts them); a
+                // yield is a good moment to absorb them.
+                if p.heap.frag_words() > 0 && !p.heap.has_room(0) {
+                    p.gc(0, live_first($arity as usize));
+                }
                 p.reductions += budget as u64;
                 p.resume = Some(Resume { module: $resume_m, pc: $resume_pc as u32, cp });
                 return Exit::Yield;
