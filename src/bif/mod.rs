@@ -16,6 +16,7 @@ pub mod lists;
 pub mod maps;
 pub mod math;
 pub mod number;
+pub mod process;
 pub mod tuple;
 pub mod types;
 

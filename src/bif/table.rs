@@ -172,4 +172,28 @@ bif_table! {
     IO_LIB_WRITE_ATOM = "io_lib":"write_atom"/1 => io::io_lib_write_atom;
     IO_LIB_WRITE_STRING = "io_lib":"write_string"/1 => io::io_lib_write_string;
     LISTS_SORT1 = "lists":"sort"/1 => lists::sort;
+    SELF = "erlang":"self"/0 => process::self_, guard;
+    SEND_OP = "erlang":"!"/2 => process::send;
+    SEND2 = "erlang":"send"/2 => process::send;
+    SPAWN1 = "erlang":"spawn"/1 => process::spawn1;
+    SPAWN3 = "erlang":"spawn"/3 => process::spawn3;
+    SPAWN_LINK1 = "erlang":"spawn_link"/1 => process::spawn_link1;
+    SPAWN_LINK3 = "erlang":"spawn_link"/3 => process::spawn_link3;
+    LINK = "erlang":"link"/1 => process::link;
+    UNLINK = "erlang":"unlink"/1 => process::unlink;
+    EXIT2 = "erlang":"exit"/2 => process::exit2;
+    PROCESS_FLAG = "erlang":"process_flag"/2 => process::process_flag;
+    MAKE_REF = "erlang":"make_ref"/0 => process::make_ref;
+    MONITOR = "erlang":"monitor"/2 => process::monitor;
+    DEMONITOR1 = "erlang":"demonitor"/1 => process::demonitor;
+    REGISTER = "erlang":"register"/2 => process::register;
+    UNREGISTER = "erlang":"unregister"/1 => process::unregister;
+    WHEREIS = "erlang":"whereis"/1 => process::whereis;
+    REGISTERED = "erlang":"registered"/0 => process::registered;
+    IS_PROCESS_ALIVE = "erlang":"is_process_alive"/1 => process::is_process_alive;
+    PROCESSES = "erlang":"processes"/0 => process::processes;
+    MONOTONIC_TIME0 = "erlang":"monotonic_time"/0 => process::monotonic_time0;
+    MONOTONIC_TIME1 = "erlang":"monotonic_time"/1 => process::monotonic_time1;
+    SYSTEM_TIME0 = "erlang":"system_time"/0 => process::system_time0;
+    SYSTEM_TIME1 = "erlang":"system_time"/1 => process::system_time1;
 }

@@ -4,7 +4,7 @@ use crate::code::server;
 use crate::compile;
 use crate::term::{atoms, Atom, Term};
 use crate::vm::exception::Exception;
-use crate::vm::interp::{self, Exit};
+use crate::vm::interp;
 use crate::vm::process::Process;
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -87,15 +87,12 @@ fn run(file: &Path, args: &[String], pa: &[PathBuf], reductions: i32) -> i32 {
         eprintln!("girder: {}:main/1 is not exported", m.name.name());
         return 1;
     }
-    loop {
-        match interp::run(&mut p, reductions.max(1)) {
-            Exit::Yield => continue,
-            Exit::Done(_) => return 0,
-            Exit::Crash(e) => {
-                crate::bif::io::flush();
-                eprint!("{}", crash_report(&e));
-                return 1;
-            }
+    match crate::vm::sched::run_main(Box::new(p), reductions.max(1)) {
+        Ok(_) => 0,
+        Err(e) => {
+            crate::bif::io::flush();
+            eprint!("{}", crash_report(&e));
+            1
         }
     }
 }

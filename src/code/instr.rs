@@ -193,6 +193,8 @@ instructions! {
     /// Call a built-in; arguments x0..x(n-1), result in x0. Clobbers X.
     CallBif { bif: u16, arity: u16 } = 1,
     CallBifLast { bif: u16, arity: u16, dealloc: u16 } = 1,
+    /// Tail call of a built-in from a function without a frame.
+    CallBifOnly { bif: u16, arity: u16 } = 1,
     /// `M:F(Args)` with M and F computed: x[arity] = M, x[arity+1] = F.
     Apply { arity: u16 } = 1,
     ApplyLast { arity: u16, dealloc: u16 } = 1,
@@ -255,6 +257,20 @@ instructions! {
     Bif { bif: u16, fail: Label, args: Box<[Src]>, dst: Dst, live: Live } = 0,
     /// Compare and produce true/false (comparison used as a value).
     CmpValue { cmp: Cmp, a: Src, b: Src, dst: Dst } = 0,
+    /// receive: x0 = the message at the save position, or jump to `fail`
+    /// when every message has been tried.
+    LoopRec { fail: Label } = 0,
+    /// receive: the message did not match; try the next one.
+    LoopRecNext { target: Label } = 0,
+    /// receive: a clause matched; take the message out of the mailbox.
+    RemoveMessage {} = 0,
+    /// receive: wait for a message, then continue at `target`.
+    Wait { target: Label } = 0,
+    /// receive ... after: wait until a message or the timeout; on timeout
+    /// fall through to the next instruction.
+    WaitTimeout { target: Label, timeout: Src } = 0,
+    /// receive ... after: the timeout happened.
+    TimeoutReset {} = 0,
     /// Install an exception handler at `handler` (x0..x2 = class, reason, stacktrace).
     TryBegin { handler: Label } = 0,
     /// Remove the innermost handler.

@@ -99,6 +99,8 @@ impl Asm {
                     }
                 }
                 Instr::TryBegin { handler } => r(handler),
+                Instr::LoopRec { fail } => r(fail),
+                Instr::LoopRecNext { target } | Instr::Wait { target } | Instr::WaitTimeout { target, .. } => r(target),
                 _ => {}
             }
         }

@@ -683,7 +683,7 @@ impl<'a> Codegen<'a> {
             Expr::Binary(_, loc) | Expr::BinComp(_, _, loc) => {
                 err("E0200", *loc, "binaries are not supported yet", "binary here")
             }
-            Expr::Receive(_, _, loc) => err("E0201", *loc, "receive is not supported yet", "receive here"),
+            Expr::Receive(clauses, after, loc) => self.receive_expr(clauses, after.as_ref(), hint, *loc),
             Expr::ListComp(_, _, loc) => err("E0999", *loc, "internal: comprehension not lowered", ""),
             Expr::Integer(..) | Expr::Float(..) | Expr::Atom(..) | Expr::Char(..) => unreachable!("constants"),
         }
@@ -967,7 +967,8 @@ impl<'a> Codegen<'a> {
             (CallKind::Apply, false, true) => Instr::ApplyOnly { arity },
             (CallKind::Apply, false, false) => Instr::Apply { arity },
             (CallKind::Bif(b), true, _) => Instr::CallBifLast { bif: b, arity, dealloc: 0 },
-            (CallKind::Bif(b), false, _) => Instr::CallBif { bif: b, arity },
+            (CallKind::Bif(b), false, true) => Instr::CallBifOnly { bif: b, arity },
+            (CallKind::Bif(b), false, false) => Instr::CallBif { bif: b, arity },
         };
         let is_last = matches!(
             ins,
@@ -977,17 +978,11 @@ impl<'a> Codegen<'a> {
                 | Instr::ApplyLast { .. }
                 | Instr::CallBifLast { .. }
         );
-        let needs_return = tail && !frame && matches!(ins, Instr::CallBif { .. });
         let at = self.emit(ins);
         if is_last {
             self.c.patches.push(at);
         }
         self.after_call();
-        if needs_return {
-            // A BIF called in a frameless tail position returns here.
-            self.emit(Instr::Return {});
-            return Ok(None);
-        }
         if tail {
             return Ok(None);
         }

@@ -473,6 +473,22 @@ impl Codegen<'_> {
         tail: bool,
         fail: Label,
     ) -> R<Option<Src>> {
+        self.clauses_on_ext(vals, clauses, hint, loc, tail, fail, false)
+    }
+
+    /// `clauses_on`; with `remove_message`, a clause that matches first
+    /// takes the message out of the mailbox (receive).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn clauses_on_ext(
+        &mut self,
+        vals: &[Src],
+        clauses: &[Clause],
+        hint: Option<Dst>,
+        loc: Loc,
+        tail: bool,
+        fail: Label,
+        remove_message: bool,
+    ) -> R<Option<Src>> {
         let any_call = clauses.iter().any(|c| c.body.iter().any(has_call));
         let d = if tail {
             None
@@ -494,6 +510,9 @@ impl Codegen<'_> {
                 self.pattern(p, *v, next)?;
             }
             self.guard_seq(&cl.guards, next)?;
+            if remove_message {
+                self.emit(Instr::RemoveMessage {});
+            }
             if tail {
                 self.body_tail(&cl.body)?;
             } else {
@@ -768,6 +787,88 @@ impl Codegen<'_> {
         self.emit(Instr::Move { src: Src::Y(result), dst: d });
         self.mark_written(d);
         Ok(d.into())
+    }
+
+    // ---- receive ------------------------------------------------------
+
+    /// ```text
+    /// Lloop: loop_rec Lwait            x0 = next message to try
+    ///        <clauses on x0, failing to Lnext; a match removes the message>
+    /// Lnext: loop_rec_next Lloop
+    /// Lwait: wait Lloop                 (no after)
+    ///        wait_timeout Lloop, T      (after T: falls through on timeout)
+    ///        timeout_reset; <after body>
+    /// ```
+    pub(super) fn receive_expr(&mut self, clauses: &[Clause], after: Option<&(Box<Expr>, Vec<Expr>)>, hint: Option<Dst>, loc: Loc) -> R<Src> {
+        if !self.c.frame {
+            return err("E0999", loc, "internal: receive outside a frame", "");
+        }
+        let d = Dst::Y(self.new_y());
+        let l_loop = self.asm.new_label();
+        let l_next = self.asm.new_label();
+        let l_wait = self.asm.new_label();
+        let l_end = self.asm.new_label();
+        self.c.next_x = 0;
+        self.c.valid = 0;
+        self.asm.bind(l_loop);
+        self.emit(Instr::LoopRec { fail: l_wait });
+        self.c.next_x = 1;
+        self.mark_written(Dst::X(0));
+        let before = self.scope.clone();
+        let mut outs = Vec::new();
+        if !clauses.is_empty() {
+            self.clauses_on_ext(&[Src::X(0)], clauses, Some(d), loc, false, l_next, true)?;
+            outs.push(self.snapshot_after_join());
+            self.emit(Instr::Jump { target: l_end });
+        }
+        self.scope = before.clone();
+        self.asm.bind(l_next);
+        self.emit(Instr::LoopRecNext { target: l_loop });
+        self.asm.bind(l_wait);
+        self.c.next_x = 0;
+        self.c.valid = 0;
+        match after {
+            None => {
+                self.emit(Instr::Wait { target: l_loop });
+            }
+            Some((t, body)) => {
+                let tv = self.expr(t, None)?;
+                self.emit(Instr::WaitTimeout { target: l_loop, timeout: tv });
+                self.emit(Instr::TimeoutReset {});
+                self.c.next_x = 0;
+                self.c.valid = 0;
+                let r = self.body_value(body, Some(d))?;
+                if r != Src::from(d) {
+                    self.emit(Instr::Move { src: r, dst: d });
+                }
+                outs.push(self.snapshot());
+            }
+        }
+        self.asm.bind(l_end);
+        if after.is_none() {
+            // Only the clauses produce a value.
+            self.scope = before.clone();
+            if let Some(o) = outs.pop() {
+                for (k, v) in o {
+                    self.scope.vars.insert(k, v);
+                }
+            }
+        } else {
+            self.join(before, outs);
+        }
+        self.c.next_x = 0;
+        self.c.valid = 0;
+        let out = match hint {
+            Some(h) => h,
+            None => Dst::X(self.new_x(loc)?),
+        };
+        self.emit(Instr::Move { src: d.into(), dst: out });
+        self.mark_written(out);
+        Ok(out.into())
+    }
+
+    fn snapshot_after_join(&self) -> crate::compile::codegen::ScopeSnapshot {
+        self.snapshot()
     }
 
     // ---- records ------------------------------------------------------

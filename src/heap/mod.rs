@@ -288,6 +288,19 @@ impl Heap {
     }
 }
 
+impl Heap {
+    /// Take over an arena's memory as heap fragments (a received message:
+    /// the next collection moves what is live into the heap proper).
+    pub fn adopt(&mut self, arena: Arena) {
+        for (blk, used) in arena.chunks {
+            self.frag_words += used;
+            // Keep the current fragment last so BIF allocations continue in it.
+            let at = self.fragments.len().saturating_sub(1);
+            self.fragments.insert(at, (blk, used));
+        }
+    }
+}
+
 impl Alloc for Heap {
     #[inline(always)]
     fn alloc(&mut self, words: usize) -> *mut u64 {
@@ -312,6 +325,14 @@ unsafe impl Send for Arena {}
 unsafe impl Sync for Arena {}
 
 impl Arena {
+    /// A deep copy of `t` in an arena of its own, sized to fit (a message).
+    pub fn copy_of(t: Term) -> (Arena, Term) {
+        let n = gc::size_of(t);
+        let mut a = Arena { chunks: vec![(vec![0u64; n.max(1)].into_boxed_slice(), 0)] };
+        let c = gc::copy_term(&mut a, t);
+        (a, c)
+    }
+
     /// Whether `p` points into this arena (a debugging aid).
     pub fn contains(&self, p: *const u64) -> bool {
         self.chunks.iter().any(|(b, _)| {

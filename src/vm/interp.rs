@@ -23,6 +23,8 @@ pub enum Exit {
     Done(Term),
     /// An exception was not caught.
     Crash(Exception),
+    /// Waiting in receive; `process.resume` says where to continue.
+    Wait,
 }
 
 /// What a call resolves to.
@@ -329,7 +331,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                 }
                 enter_callee!(callee, arity);
             }
-            Instr::CallBif { bif, arity } | Instr::CallBifLast { bif, arity, .. } => {
+            Instr::CallBif { bif, arity } | Instr::CallBifLast { bif, arity, .. } | Instr::CallBifOnly { bif, arity } => {
                 reds -= 1;
                 let n = *arity as usize;
                 if *bif == bif::APPLY2 || *bif == bif::APPLY3 {
@@ -361,8 +363,15 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                 match r {
                     Ok(v) => {
                         p.x[0] = v;
-                        if let Instr::CallBifLast { dealloc, .. } = ins {
-                            cp = p.stack.deallocate(*dealloc as usize);
+                        let tail = match ins {
+                            Instr::CallBifLast { dealloc, .. } => {
+                                cp = p.stack.deallocate(*dealloc as usize);
+                                true
+                            }
+                            Instr::CallBifOnly { .. } => true,
+                            _ => false,
+                        };
+                        if tail {
                             match cp {
                                 (Some(m), c) => jump_to!(m, c),
                                 (None, _) => return Exit::Done(v),
@@ -623,6 +632,74 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                     Ok(v) => put!(*dst, v),
                     Err(e) => fail_or_raise!(*fail, e),
                 }
+            }
+            Instr::LoopRec { fail } => {
+                if let Some(e) = super::sched::drain_inbox(p) {
+                    raise!(e)
+                }
+                match p.mailbox.get(p.save) {
+                    Some(m) => {
+                        p.x[0] = m.term;
+                    }
+                    None => pc = *fail as usize,
+                }
+            }
+            Instr::LoopRecNext { target } => {
+                p.save += 1;
+                pc = *target as usize;
+            }
+            Instr::RemoveMessage {} => {
+                if let Some(m) = p.mailbox.remove(p.save) {
+                    p.heap.adopt(m.arena);
+                }
+                p.save = 0;
+                p.timeout_at = None;
+            }
+            Instr::Wait { target } | Instr::WaitTimeout { target, .. } => {
+                if let Instr::WaitTimeout { timeout, .. } = ins {
+                    let t = get!(*timeout);
+                    if t != Term::atom(atoms::INFINITY) {
+                        let ms = match t.as_small() {
+                            Some(ms) if ms >= 0 => ms as u64,
+                            _ => {
+                                let e = Exception::error(Term::atom(Atom::intern("timeout_value")));
+                                raise!(e)
+                            }
+                        };
+                        let now = std::time::Instant::now();
+                        let at = *p.timeout_at.get_or_insert(now + std::time::Duration::from_millis(ms));
+                        if ms == 0 || now >= at {
+                            // Timed out: continue with the `after` body.
+                            continue;
+                        }
+                    }
+                }
+                // Wait only if nothing arrived meanwhile.
+                let h = p.handle.clone();
+                match h {
+                    Some(h) => {
+                        h.waiting.store(true, std::sync::atomic::Ordering::Release);
+                        if !h.inbox.lock().unwrap().is_empty() {
+                            h.waiting.store(false, std::sync::atomic::Ordering::Release);
+                            pc = *target as usize;
+                            continue;
+                        }
+                    }
+                    None => {
+                        // Not a scheduled process: nothing can ever arrive.
+                        if p.timeout_at.is_none() {
+                            let e = Exception::error(Term::atom(Atom::intern("deadlock")));
+                            raise!(e)
+                        }
+                    }
+                }
+                p.reductions += (budget - reds).max(0) as u64;
+                p.resume = Some(Resume { module, pc: *target, cp });
+                return Exit::Wait;
+            }
+            Instr::TimeoutReset {} => {
+                p.save = 0;
+                p.timeout_at = None;
             }
             Instr::TryBegin { handler } => {
                 p.handlers.push(Handler { stack_len: p.stack.len(), module, label: *handler });

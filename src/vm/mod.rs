@@ -3,4 +3,5 @@ pub mod arith;
 pub mod exception;
 pub mod interp;
 pub mod process;
+pub mod sched;
 pub mod stacktrace;

@@ -56,6 +56,15 @@ pub struct Process {
     pub resume: Option<Resume>,
     /// The exception the process died of, if it did.
     pub crashed: Option<Exception>,
+    /// The shared part other processes see (None for a process that is
+    /// not in the process table).
+    pub handle: Option<std::sync::Arc<super::sched::ProcHandle>>,
+    /// Received messages, oldest first.
+    pub mailbox: std::collections::VecDeque<super::sched::Message>,
+    /// Selective receive: index of the next message to try.
+    pub save: usize,
+    /// When the current `receive ... after` times out.
+    pub timeout_at: Option<std::time::Instant>,
 }
 
 impl Process {
@@ -70,6 +79,10 @@ impl Process {
             reductions: 0,
             resume: None,
             crashed: None,
+            handle: None,
+            mailbox: std::collections::VecDeque::new(),
+            save: 0,
+            timeout_at: None,
         }
     }
 

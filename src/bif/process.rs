@@ -1,0 +1,245 @@
+//! Process BIFs: spawn, send, links, monitors, registration, references,
+//! time.
+
+use crate::heap::Alloc;
+use crate::term::{atoms, Atom, Term};
+use crate::vm::exception::{BifResult, Exception};
+use crate::vm::process::Process;
+use crate::vm::sched::{self, Message, Signal};
+use std::sync::atomic::Ordering;
+
+fn pid_arg(t: Term) -> Result<Term, Exception> {
+    if t.is_pid() {
+        Ok(t)
+    } else {
+        Err(Exception::badarg())
+    }
+}
+
+pub fn self_(p: &mut Process, _a: &[Term]) -> BifResult {
+    Ok(p.pid)
+}
+
+/// `Dest ! Msg` / erlang:send/2: a pid or a registered name.
+pub fn send(_p: &mut Process, a: &[Term]) -> BifResult {
+    let to = if a[0].is_pid() {
+        a[0]
+    } else if let Some(name) = a[0].as_atom() {
+        sched::whereis(name).ok_or_else(Exception::badarg)?
+    } else {
+        return Err(Exception::badarg());
+    };
+    sched::send(to, a[1]);
+    Ok(a[1])
+}
+
+/// The module and function that run a fun in a new process.
+fn boot() -> (Atom, Atom) {
+    (Atom::intern("girder_proc"), Atom::intern("start"))
+}
+
+fn spawn_fun(f: Term) -> BifResult {
+    if crate::vm::interp::fun_arity(f) != Some(0) {
+        return Err(Exception::badarg());
+    }
+    let (m, s) = boot();
+    sched::spawn(m, s, &[f])
+}
+
+fn spawn_mfa(a: &[Term]) -> BifResult {
+    // Checked here so a bad call fails in the caller, as in OTP; whether
+    // M:F/A exists is found out by the new process (undef).
+    if a[0].as_atom().is_none() || a[1].as_atom().is_none() || a[2].list_length().is_none() {
+        return Err(Exception::badarg());
+    }
+    let (m, s) = boot();
+    sched::spawn(m, s, &[a[0], a[1], a[2]])
+}
+
+pub fn spawn1(_p: &mut Process, a: &[Term]) -> BifResult {
+    spawn_fun(a[0])
+}
+pub fn spawn3(_p: &mut Process, a: &[Term]) -> BifResult {
+    spawn_mfa(a)
+}
+
+fn link_new(p: &mut Process, pid: Term) -> BifResult {
+    if let Some(h) = p.handle.clone() {
+        sched::link(&h, pid);
+    }
+    Ok(pid)
+}
+pub fn spawn_link1(p: &mut Process, a: &[Term]) -> BifResult {
+    let pid = spawn_fun(a[0])?;
+    link_new(p, pid)
+}
+pub fn spawn_link3(p: &mut Process, a: &[Term]) -> BifResult {
+    let pid = spawn_mfa(a)?;
+    link_new(p, pid)
+}
+
+pub fn link(p: &mut Process, a: &[Term]) -> BifResult {
+    let pid = pid_arg(a[0])?;
+    if pid == p.pid {
+        return Ok(Term::TRUE);
+    }
+    let h = p.handle.clone().ok_or_else(Exception::badarg)?;
+    if !sched::link(&h, pid) {
+        // OTP: linking to a dead process fails with noproc (unless trapping,
+        // where an {'EXIT', Pid, noproc} message arrives instead).
+        if h.trap_exit.load(Ordering::Acquire) {
+            let m = p.heap.tuple(&[Term::atom(atoms::EXIT_CAPS), pid, Term::atom(atoms::NOPROC)]);
+            sched::deliver(&h, Signal::Msg(Message::new(m)));
+        } else {
+            return Err(Exception::error(Term::atom(atoms::NOPROC)));
+        }
+    }
+    Ok(Term::TRUE)
+}
+
+pub fn unlink(p: &mut Process, a: &[Term]) -> BifResult {
+    let pid = pid_arg(a[0])?;
+    if let Some(h) = p.handle.clone() {
+        sched::unlink(&h, pid);
+    }
+    Ok(Term::TRUE)
+}
+
+/// exit(Pid, Reason): an exit signal as if Pid's link partner died.
+pub fn exit2(p: &mut Process, a: &[Term]) -> BifResult {
+    let pid = pid_arg(a[0])?;
+    if let Some(h) = sched::lookup(pid) {
+        sched::deliver(&h, Signal::Exit { from: p.pid, reason: Message::new(a[1]) });
+    }
+    Ok(Term::TRUE)
+}
+
+pub fn process_flag(p: &mut Process, a: &[Term]) -> BifResult {
+    match a[0].as_atom() {
+        Some(atoms::TRAP_EXIT) if a[1].is_boolean() => {
+            let h = p.handle.clone().ok_or_else(Exception::badarg)?;
+            let old = h.trap_exit.swap(a[1] == Term::TRUE, Ordering::AcqRel);
+            Ok(Term::bool(old))
+        }
+        _ => Err(Exception::badarg()),
+    }
+}
+
+pub fn make_ref(p: &mut Process, _a: &[Term]) -> BifResult {
+    Ok(p.heap.reference(sched::new_ref_serial()))
+}
+
+/// monitor(process, Pid | Name)
+pub fn monitor(p: &mut Process, a: &[Term]) -> BifResult {
+    if a[0].as_atom().map(Atom::name) != Some("process") {
+        return Err(Exception::badarg());
+    }
+    let target = if a[1].is_pid() {
+        a[1]
+    } else if let Some(n) = a[1].as_atom() {
+        sched::whereis(n).unwrap_or(a[1])
+    } else {
+        return Err(Exception::badarg());
+    };
+    let r = p.heap.reference(sched::new_ref_serial());
+    match sched::lookup(target).filter(|h| h.alive.load(Ordering::Acquire)) {
+        Some(h) => h.monitors.lock().unwrap().push((r, Message::new(p.pid))),
+        None => {
+            let down = p.heap.tuple(&[
+                Term::atom(atoms::DOWN),
+                r,
+                Term::atom(Atom::intern("process")),
+                a[1],
+                Term::atom(atoms::NOPROC),
+            ]);
+            if let Some(me) = p.handle.clone() {
+                sched::deliver(&me, Signal::Msg(Message::new(down)));
+            }
+        }
+    }
+    Ok(r)
+}
+
+pub fn demonitor(_p: &mut Process, a: &[Term]) -> BifResult {
+    if !a[0].is_ref() {
+        return Err(Exception::badarg());
+    }
+    for pid in sched::all_pids() {
+        if let Some(h) = sched::lookup(pid) {
+            h.monitors.lock().unwrap().retain(|(r, _)| !crate::term::order::eq_exact(*r, a[0]));
+        }
+    }
+    Ok(Term::TRUE)
+}
+
+pub fn register(_p: &mut Process, a: &[Term]) -> BifResult {
+    let name = a[0].as_atom().filter(|n| *n != atoms::UNDEFINED).ok_or_else(Exception::badarg)?;
+    let pid = pid_arg(a[1])?;
+    if sched::register(name, pid) {
+        Ok(Term::TRUE)
+    } else {
+        Err(Exception::badarg())
+    }
+}
+pub fn unregister(_p: &mut Process, a: &[Term]) -> BifResult {
+    let name = a[0].as_atom().ok_or_else(Exception::badarg)?;
+    if sched::unregister(name) {
+        Ok(Term::TRUE)
+    } else {
+        Err(Exception::badarg())
+    }
+}
+pub fn whereis(_p: &mut Process, a: &[Term]) -> BifResult {
+    let name = a[0].as_atom().ok_or_else(Exception::badarg)?;
+    Ok(sched::whereis(name).unwrap_or(Term::atom(atoms::UNDEFINED)))
+}
+pub fn registered(p: &mut Process, _a: &[Term]) -> BifResult {
+    let names: Vec<Term> = sched::registered().into_iter().map(Term::atom).collect();
+    Ok(p.heap.list(&names))
+}
+pub fn is_process_alive(_p: &mut Process, a: &[Term]) -> BifResult {
+    let pid = pid_arg(a[0])?;
+    Ok(Term::bool(sched::lookup(pid).is_some_and(|h| h.alive.load(Ordering::Acquire))))
+}
+pub fn processes(p: &mut Process, _a: &[Term]) -> BifResult {
+    let pids = sched::all_pids();
+    Ok(p.heap.list(&pids))
+}
+
+fn start() -> std::time::Instant {
+    static S: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    *S.get_or_init(std::time::Instant::now)
+}
+
+/// Nanoseconds scaled to a time unit (native = nanosecond here).
+fn in_unit(ns: i128, unit: Term) -> Result<i128, Exception> {
+    let per_sec: i128 = match unit.as_atom().map(Atom::name) {
+        Some("second" | "seconds") => 1,
+        Some("millisecond" | "milli_seconds") => 1_000,
+        Some("microsecond" | "micro_seconds") => 1_000_000,
+        Some("nanosecond" | "nano_seconds" | "native" | "perf_counter") => 1_000_000_000,
+        _ => match unit.as_small() {
+            Some(n) if n > 0 => n as i128,
+            _ => return Err(Exception::badarg()),
+        },
+    };
+    Ok(ns.div_euclid(1_000_000_000 / per_sec.clamp(1, 1_000_000_000)))
+}
+
+pub fn monotonic_time0(p: &mut Process, _a: &[Term]) -> BifResult {
+    Ok(p.heap.int(start().elapsed().as_nanos() as i64))
+}
+pub fn monotonic_time1(p: &mut Process, a: &[Term]) -> BifResult {
+    let v = in_unit(start().elapsed().as_nanos() as i128, a[0])?;
+    Ok(p.heap.int(v as i64))
+}
+fn now_ns() -> i128 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i128)
+}
+pub fn system_time0(p: &mut Process, _a: &[Term]) -> BifResult {
+    Ok(p.heap.int(now_ns() as i64))
+}
+pub fn system_time1(p: &mut Process, a: &[Term]) -> BifResult {
+    let v = in_unit(now_ns(), a[0])?;
+    Ok(p.heap.int(v as i64))
+}
