@@ -126,7 +126,15 @@ pub fn process_flag(p: &mut Process, a: &[Term]) -> BifResult {
 }
 
 pub fn make_ref(p: &mut Process, _a: &[Term]) -> BifResult {
-    Ok(p.heap.reference(sched::new_ref_serial()))
+    let serial = sched::new_ref_serial();
+    // Messages queued now cannot contain the new reference. Exit signals
+    // are not counted (a trapped one becomes a message later, which only
+    // makes the mark smaller: safe).
+    let queued = p.handle.as_ref().map_or(0, |h| {
+        h.inbox.lock().unwrap().iter().filter(|s| matches!(s, Signal::Msg(_))).count()
+    });
+    p.recv_mark = Some((serial, p.mailbox.len() + queued));
+    Ok(p.heap.reference(serial))
 }
 
 /// monitor(process, Pid | Name)

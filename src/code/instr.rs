@@ -262,6 +262,9 @@ instructions! {
     LoopRec { fail: Label } = 0,
     /// receive: the message did not match; try the next one.
     LoopRecNext { target: Label } = 0,
+    /// receive: every clause needs the reference in `src`: skip messages
+    /// that arrived before it was made (the make_ref/receive pattern).
+    RecvMarkUse { src: Src } = 0,
     /// receive: a clause matched; take the message out of the mailbox.
     RemoveMessage {} = 0,
     /// receive: wait for a message, then continue at `target`.

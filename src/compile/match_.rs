@@ -810,6 +810,28 @@ impl Codegen<'_> {
         let l_end = self.asm.new_label();
         self.c.next_x = 0;
         self.c.valid = 0;
+        // If every clause needs the same already-bound variable (a fresh
+        // reference, typically), messages older than it can be skipped.
+        let mut marker = None;
+        if !clauses.is_empty() {
+            let mut first = Vec::new();
+            vars_of(&clauses[0].patterns[0], &mut first);
+            for v in first {
+                let bound = self.scope.vars.get(v.as_str()).copied();
+                let everywhere = clauses.iter().all(|c| {
+                    let mut vs = Vec::new();
+                    vars_of(&c.patterns[0], &mut vs);
+                    vs.contains(&v)
+                });
+                if let (Some(s), true) = (bound, everywhere) {
+                    marker = Some(s);
+                    break;
+                }
+            }
+        }
+        if let Some(s) = marker {
+            self.emit(Instr::RecvMarkUse { src: s });
+        }
         self.asm.bind(l_loop);
         self.emit(Instr::LoopRec { fail: l_wait });
         self.c.next_x = 1;

@@ -648,7 +648,20 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                 p.save += 1;
                 pc = *target as usize;
             }
+            Instr::RecvMarkUse { src } => {
+                let r = get!(*src);
+                if let (true, Some((serial, pos))) = (r.is_ref(), p.recv_mark) {
+                    if r.boxed_body()[0].0 == serial {
+                        p.save = p.save.max(pos);
+                    }
+                }
+            }
             Instr::RemoveMessage {} => {
+                if let Some((serial, pos)) = p.recv_mark {
+                    if p.save < pos {
+                        p.recv_mark = Some((serial, pos - 1));
+                    }
+                }
                 if let Some(m) = p.mailbox.remove(p.save) {
                     p.heap.adopt(m.arena);
                 }

@@ -63,6 +63,9 @@ pub struct Process {
     pub mailbox: std::collections::VecDeque<super::sched::Message>,
     /// Selective receive: index of the next message to try.
     pub save: usize,
+    /// The newest reference made by make_ref and how many messages were
+    /// queued before it: a receive for that reference skips them.
+    pub recv_mark: Option<(u64, usize)>,
     /// When the current `receive ... after` times out.
     pub timeout_at: Option<std::time::Instant>,
 }
@@ -82,6 +85,7 @@ impl Process {
             handle: None,
             mailbox: std::collections::VecDeque::new(),
             save: 0,
+            recv_mark: None,
             timeout_at: None,
         }
     }
