@@ -24,6 +24,7 @@ pub fn call<T>(m: &Module, f: &str, args: &[Term], read: impl FnOnce(Term) -> T)
             Exit::Yield => continue,
             Exit::Done(v) => return read(v),
             Exit::Crash(e) => panic!("{}", girder::cli::crash_report(&e)),
+            Exit::Wait => panic!("a benchmark process waits in receive"),
         }
     }
 }

@@ -130,9 +130,8 @@ pub fn make_ref(p: &mut Process, _a: &[Term]) -> BifResult {
     // Messages queued now cannot contain the new reference. Exit signals
     // are not counted (a trapped one becomes a message later, which only
     // makes the mark smaller: safe).
-    let queued = p.handle.as_ref().map_or(0, |h| {
-        h.inbox.lock().unwrap().iter().filter(|s| matches!(s, Signal::Msg(_))).count()
-    });
+    let queued =
+        p.handle.as_ref().map_or(0, |h| h.inbox.lock().unwrap().iter().filter(|s| matches!(s, Signal::Msg(_))).count());
     p.recv_mark = Some((serial, p.mailbox.len() + queued));
     Ok(p.heap.reference(serial))
 }

@@ -115,9 +115,7 @@ impl Asm {
         for i in 0..self.code.len().saturating_sub(1) {
             let fused = match (&self.code[i], &self.code[i + 1]) {
                 (Instr::Deallocate { n }, Instr::Return {}) => Instr::DeallocateReturn { n: *n },
-                (Instr::Move { src, dst: Dst::X(0) }, Instr::Return {}) => {
-                    Instr::MoveReturn { src: *src }
-                }
+                (Instr::Move { src, dst: Dst::X(0) }, Instr::Return {}) => Instr::MoveReturn { src: *src },
                 _ => continue,
             };
             self.code[i] = fused;
@@ -151,12 +149,24 @@ impl Asm {
                 Instr::Move { src: Src::X(s), dst: Dst::X(d) } => Instr::MoveXX { src: s, dst: d },
                 Instr::Move { src: Src::X(s), dst: Dst::Y(d) } => Instr::MoveXY { src: s, dst: d },
                 Instr::Move { src: Src::Y(s), dst: Dst::X(d) } => Instr::MoveYX { src: s, dst: d },
-                Instr::IsLt { fail, a: Src::X(x), b } if small(b).is_some() => Instr::IsLtXI { fail, x, imm: small(b).unwrap() },
-                Instr::IsGe { fail, a: Src::X(x), b } if small(b).is_some() => Instr::IsGeXI { fail, x, imm: small(b).unwrap() },
-                Instr::IsEqExact { fail, a: Src::X(x), b } if imm(b).is_some() => Instr::IsEqXI { fail, x, imm: imm(b).unwrap() },
-                Instr::IsNeExact { fail, a: Src::X(x), b } if imm(b).is_some() => Instr::IsNeXI { fail, x, imm: imm(b).unwrap() },
-                Instr::Add { fail, a, b, dst, live } if small(b).is_some() => Instr::AddI { fail, a, imm: small(b).unwrap(), dst, live },
-                Instr::Sub { fail, a, b, dst, live } if small(b).is_some() => Instr::SubI { fail, a, imm: small(b).unwrap(), dst, live },
+                Instr::IsLt { fail, a: Src::X(x), b } if small(b).is_some() => {
+                    Instr::IsLtXI { fail, x, imm: small(b).unwrap() }
+                }
+                Instr::IsGe { fail, a: Src::X(x), b } if small(b).is_some() => {
+                    Instr::IsGeXI { fail, x, imm: small(b).unwrap() }
+                }
+                Instr::IsEqExact { fail, a: Src::X(x), b } if imm(b).is_some() => {
+                    Instr::IsEqXI { fail, x, imm: imm(b).unwrap() }
+                }
+                Instr::IsNeExact { fail, a: Src::X(x), b } if imm(b).is_some() => {
+                    Instr::IsNeXI { fail, x, imm: imm(b).unwrap() }
+                }
+                Instr::Add { fail, a, b, dst, live } if small(b).is_some() => {
+                    Instr::AddI { fail, a, imm: small(b).unwrap(), dst, live }
+                }
+                Instr::Sub { fail, a, b, dst, live } if small(b).is_some() => {
+                    Instr::SubI { fail, a, imm: small(b).unwrap(), dst, live }
+                }
                 _ => continue,
             };
             *ins = new;

@@ -422,37 +422,14 @@ impl<'a> Codegen<'a> {
             self.emit(Instr::SelectVal { src: Src::X(0), fail: after, table: table.into_boxed_slice() });
             for (cl, l) in clauses.iter().zip(&labels) {
                 self.asm.bind(*l);
-                let frame = needs_frame(&cl.body);
-                let (mark, stubs_mark) = (self.asm.code.len(), self.stubs.len());
-                match self.clause_with(cl, frame, nregs, arity, free, self_name, after, true) {
-                    Err(e) if !frame && e.code == "E0100" => {
-                        self.asm.code.truncate(mark);
-                        self.asm.lines.truncate(mark);
-                        self.stubs.truncate(stubs_mark);
-                        self.clause_with(cl, true, nregs, arity, free, self_name, after, true)?;
-                    }
-                    r => r?,
-                }
+                self.clause_retrying(cl, nregs, arity, free, self_name, after, true)?;
             }
             self.asm.bind(after);
             rest = &clauses[lits.len()..];
         }
         for cl in rest {
             let next = self.asm.new_label();
-            let frame = needs_frame(&cl.body);
-            let mark = self.asm.code.len();
-            let stubs_mark = self.stubs.len();
-            let res = self.clause_with(cl, frame, nregs, arity, free, self_name, next, false);
-            match res {
-                Err(e) if !frame && e.code == "E0100" => {
-                    // Too many registers without a frame: retry with one.
-                    self.asm.code.truncate(mark);
-                    self.asm.lines.truncate(mark);
-                    self.stubs.truncate(stubs_mark);
-                    self.clause_with(cl, true, nregs, arity, free, self_name, next, false)?;
-                }
-                r => r?,
-            }
+            self.clause_retrying(cl, nregs, arity, free, self_name, next, false)?;
             self.asm.bind(next);
         }
         self.emit(Instr::FunctionClause { arity: arity as u16 });
@@ -463,6 +440,32 @@ impl<'a> Codegen<'a> {
         }
         self.functions.push(FunctionInfo { name, arity, start, end: self.asm.pos(), line: loc.line });
         Ok(())
+    }
+
+    /// `clause_with`, in frame mode if the clause needs it or runs out of
+    /// X registers without a frame.
+    #[allow(clippy::too_many_arguments)]
+    fn clause_retrying(
+        &mut self,
+        cl: &Clause,
+        nregs: u16,
+        arity: u32,
+        free: &[String],
+        self_name: Option<&str>,
+        next: Label,
+        first_matched: bool,
+    ) -> R<()> {
+        let frame = needs_frame(&cl.body);
+        let (mark, stubs_mark) = (self.asm.code.len(), self.stubs.len());
+        match self.clause_with(cl, frame, nregs, arity, free, self_name, next, first_matched) {
+            Err(e) if !frame && e.code == "E0100" => {
+                self.asm.code.truncate(mark);
+                self.asm.lines.truncate(mark);
+                self.stubs.truncate(stubs_mark);
+                self.clause_with(cl, true, nregs, arity, free, self_name, next, first_matched)
+            }
+            r => r,
+        }
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -375,43 +375,14 @@ impl Codegen<'_> {
                 };
                 self.bif_srcs(bif, vec![s], fail, *loc)
             }
-            Expr::AndAlso(..) | Expr::OrElse(..) => {
-                // As a value: true if the test passes, false otherwise.
-                let loc = e.loc();
-                let d = Dst::X(self.new_x(loc)?);
-                let no = self.asm.new_label();
-                let end = self.asm.new_label();
-                self.guard_test(e, no)?;
-                let t = self.lit(Term::TRUE);
-                self.emit(Instr::Move { src: t, dst: d });
-                self.emit(Instr::Jump { target: end });
-                self.asm.bind(no);
-                let f = self.lit(Term::FALSE);
-                self.emit(Instr::Move { src: f, dst: d });
-                self.asm.bind(end);
-                self.mark_written(d);
-                Ok(d.into())
-            }
+            Expr::AndAlso(..) | Expr::OrElse(..) => self.test_as_value(e),
             Expr::CallLocal(_, args, loc) | Expr::CallRemote(_, _, args, loc) if is_erlang_call(e) => {
                 let name = call_name(e).to_string();
                 if name == "is_record"
                     || (name == "is_function" && args.len() == 2)
                     || type_test(&name, args.len()).is_some()
                 {
-                    let loc = *loc;
-                    let d = Dst::X(self.new_x(loc)?);
-                    let no = self.asm.new_label();
-                    let end = self.asm.new_label();
-                    self.guard_test(e, no)?;
-                    let t = self.lit(Term::TRUE);
-                    self.emit(Instr::Move { src: t, dst: d });
-                    self.emit(Instr::Jump { target: end });
-                    self.asm.bind(no);
-                    let f = self.lit(Term::FALSE);
-                    self.emit(Instr::Move { src: f, dst: d });
-                    self.asm.bind(end);
-                    self.mark_written(d);
-                    return Ok(d.into());
+                    return self.test_as_value(e);
                 }
                 let a = args.len() as u32;
                 if !crate::bif::is_guard_bif(&name, a) {
@@ -437,6 +408,23 @@ impl Codegen<'_> {
             Expr::RecordIndex(..) => self.expr_pub(e),
             _ => err("E0030", e.loc(), "illegal guard expression", "not allowed in a guard"),
         }
+    }
+
+    /// A guard test used as a value: true if it passes, false otherwise.
+    fn test_as_value(&mut self, e: &Expr) -> R<Src> {
+        let d = Dst::X(self.new_x(e.loc())?);
+        let no = self.asm.new_label();
+        let end = self.asm.new_label();
+        self.guard_test(e, no)?;
+        let t = self.lit(Term::TRUE);
+        self.emit(Instr::Move { src: t, dst: d });
+        self.emit(Instr::Jump { target: end });
+        self.asm.bind(no);
+        let f = self.lit(Term::FALSE);
+        self.emit(Instr::Move { src: f, dst: d });
+        self.asm.bind(end);
+        self.mark_written(d);
+        Ok(d.into())
     }
 
     // ---- case and if --------------------------------------------------
@@ -799,7 +787,13 @@ impl Codegen<'_> {
     ///        wait_timeout Lloop, T      (after T: falls through on timeout)
     ///        timeout_reset; <after body>
     /// ```
-    pub(super) fn receive_expr(&mut self, clauses: &[Clause], after: Option<&(Box<Expr>, Vec<Expr>)>, hint: Option<Dst>, loc: Loc) -> R<Src> {
+    pub(super) fn receive_expr(
+        &mut self,
+        clauses: &[Clause],
+        after: Option<&(Box<Expr>, Vec<Expr>)>,
+        hint: Option<Dst>,
+        loc: Loc,
+    ) -> R<Src> {
         if !self.c.frame {
             return err("E0999", loc, "internal: receive outside a frame", "");
         }

@@ -139,6 +139,19 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
             pc = $pc as usize;
         }};
     }
+    // Continue at the continuation; the first call's return leaves run().
+    macro_rules! return_to_cp {
+        () => {
+            match cp {
+                (Some(m), c) if std::ptr::eq(m, module) => pc = c as usize,
+                (Some(m), c) => jump_to!(m, c),
+                (None, _) => {
+                    p.reductions += (budget - reds).max(0) as u64;
+                    return Exit::Done(p.x[0]);
+                }
+            }
+        };
+    }
     // Raise an exception: unwind to the innermost handler or leave.
     macro_rules! raise {
         ($e:expr) => {{
@@ -229,35 +242,14 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
             }
             Instr::Allocate { n } => p.stack.allocate(*n as usize, cp),
             Instr::Deallocate { n } => cp = p.stack.deallocate(*n as usize),
-            Instr::Return {} => match cp {
-                (Some(m), c) if std::ptr::eq(m, module) => pc = c as usize,
-                (Some(m), c) => jump_to!(m, c),
-                (None, _) => {
-                    p.reductions += (budget - reds).max(0) as u64;
-                    return Exit::Done(p.x[0]);
-                }
-            },
+            Instr::Return {} => return_to_cp!(),
             Instr::DeallocateReturn { n } => {
                 cp = p.stack.deallocate(*n as usize);
-                match cp {
-                    (Some(m), c) if std::ptr::eq(m, module) => pc = c as usize,
-                    (Some(m), c) => jump_to!(m, c),
-                    (None, _) => {
-                        p.reductions += (budget - reds).max(0) as u64;
-                        return Exit::Done(p.x[0]);
-                    }
-                }
+                return_to_cp!()
             }
             Instr::MoveReturn { src } => {
                 p.x[0] = get!(*src);
-                match cp {
-                    (Some(m), c) if std::ptr::eq(m, module) => pc = c as usize,
-                    (Some(m), c) => jump_to!(m, c),
-                    (None, _) => {
-                        p.reductions += (budget - reds).max(0) as u64;
-                        return Exit::Done(p.x[0]);
-                    }
-                }
+                return_to_cp!()
             }
             Instr::Call { arity, target } => {
                 cp = (Some(module), pc as u32);
@@ -331,7 +323,9 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                 }
                 enter_callee!(callee, arity);
             }
-            Instr::CallBif { bif, arity } | Instr::CallBifLast { bif, arity, .. } | Instr::CallBifOnly { bif, arity } => {
+            Instr::CallBif { bif, arity }
+            | Instr::CallBifLast { bif, arity, .. }
+            | Instr::CallBifOnly { bif, arity } => {
                 reds -= 1;
                 let n = *arity as usize;
                 if *bif == bif::APPLY2 || *bif == bif::APPLY3 {

@@ -36,7 +36,10 @@ impl Message {
 pub enum Signal {
     Msg(Message),
     /// An exit signal from a linked process (or exit/2).
-    Exit { from: Term, reason: Message },
+    Exit {
+        from: Term,
+        reason: Message,
+    },
 }
 
 /// The shared part of a process.
@@ -50,6 +53,20 @@ pub struct ProcHandle {
     pub links: Mutex<Vec<Term>>,
     /// (reference, watcher) pairs to notify with 'DOWN' on exit.
     pub monitors: Mutex<Vec<(Term, Message)>>,
+}
+
+impl ProcHandle {
+    fn new(pid: Term) -> Arc<ProcHandle> {
+        Arc::new(ProcHandle {
+            pid,
+            inbox: Mutex::new(VecDeque::new()),
+            waiting: AtomicBool::new(false),
+            alive: AtomicBool::new(true),
+            trap_exit: AtomicBool::new(false),
+            links: Mutex::new(Vec::new()),
+            monitors: Mutex::new(Vec::new()),
+        })
+    }
 }
 
 #[derive(Default)]
@@ -125,15 +142,7 @@ pub fn spawn(m: Atom, f: Atom, args: &[Term]) -> Result<Term, Exception> {
     let mut p = Box::new(Process::new(pid));
     let copied: Vec<Term> = args.iter().map(|a| p.heap.copy_term(*a)).collect();
     interp::prepare_call(&mut p, m, f, &copied)?;
-    let h = Arc::new(ProcHandle {
-        pid,
-        inbox: Mutex::new(VecDeque::new()),
-        waiting: AtomicBool::new(false),
-        alive: AtomicBool::new(true),
-        trap_exit: AtomicBool::new(false),
-        links: Mutex::new(Vec::new()),
-        monitors: Mutex::new(Vec::new()),
-    });
+    let h = ProcHandle::new(pid);
     p.handle = Some(h.clone());
     table().procs.lock().unwrap().insert(serial, h);
     SPAWNED.with(|s| s.borrow_mut().push(p));
@@ -141,7 +150,9 @@ pub fn spawn(m: Atom, f: Atom, args: &[Term]) -> Result<Term, Exception> {
 }
 
 thread_local! {
-    /// Processes spawned by the running process, picked up by the run loop.
+    /// Processes spawned by the running process, picked up by the run loop
+    /// (boxed: they move between queues without copying their registers).
+    #[allow(clippy::vec_box)]
     static SPAWNED: RefCell<Vec<Box<Process>>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -196,8 +207,7 @@ fn terminate(p: &mut Process, reason: Term) {
     }
     for (r, watcher) in std::mem::take(&mut *h.monitors.lock().unwrap()) {
         if let Some(hw) = lookup(watcher.term) {
-            let down =
-                p.heap.tuple(&[Term::atom(atoms::DOWN), r, Term::atom(Atom::intern("process")), p.pid, reason]);
+            let down = p.heap.tuple(&[Term::atom(atoms::DOWN), r, Term::atom(Atom::intern("process")), p.pid, reason]);
             deliver(&hw, Signal::Msg(Message::new(down)));
         }
     }
@@ -206,7 +216,7 @@ fn terminate(p: &mut Process, reason: Term) {
 /// Move signals from the shared inbox into the mailbox. Returns the exit
 /// the process must die of, if an exit signal kills it.
 pub fn drain_inbox(p: &mut Process) -> Option<Exception> {
-    let Some(h) = p.handle.clone() else { return None };
+    let h = p.handle.clone()?;
     let signals: Vec<Signal> = h.inbox.lock().unwrap().drain(..).collect();
     for s in signals {
         match s {
@@ -249,15 +259,7 @@ impl Ord for Timer {
 /// Register `p` (the program's first process) and run every process until
 /// it ends. Returns how the first process ended.
 pub fn run_main(mut main: Box<Process>, budget: i32) -> Result<Term, Exception> {
-    let h = Arc::new(ProcHandle {
-        pid: main.pid,
-        inbox: Mutex::new(VecDeque::new()),
-        waiting: AtomicBool::new(false),
-        alive: AtomicBool::new(true),
-        trap_exit: AtomicBool::new(false),
-        links: Mutex::new(Vec::new()),
-        monitors: Mutex::new(Vec::new()),
-    });
+    let h = ProcHandle::new(main.pid);
     main.handle = Some(h.clone());
     table().procs.lock().unwrap().insert(main.pid.pid_serial(), h);
     let main_pid = main.pid;
