@@ -85,13 +85,41 @@ pub fn next_heap_size(words: usize) -> usize {
     a
 }
 
-struct Copier<'h> {
-    from: &'h Heap,
+/// From-space as address ranges: the block, then the fragments sorted by
+/// address so a pointer is placed with a binary search (a process that
+/// received many messages has many fragments).
+struct FromSpace {
+    block: (u64, u64),
+    fragments: Vec<(u64, u64)>,
+}
+
+impl FromSpace {
+    fn of(heap: &Heap) -> FromSpace {
+        let b = heap.block.base() as u64;
+        let mut fragments: Vec<(u64, u64)> =
+            heap.fragments.iter().map(|(f, _)| (f.as_ptr() as u64, f.as_ptr() as u64 + 8 * f.len() as u64)).collect();
+        fragments.sort_unstable();
+        FromSpace { block: (b, b + 8 * heap.block.len() as u64), fragments }
+    }
+
+    #[inline]
+    fn contains(&self, p: *const u64) -> bool {
+        let a = p as u64;
+        if a >= self.block.0 && a < self.block.1 {
+            return true;
+        }
+        let i = self.fragments.partition_point(|r| r.0 <= a);
+        i > 0 && a < self.fragments[i - 1].1
+    }
+}
+
+struct Copier {
+    from: FromSpace,
     to: *mut u64,
     top: usize,
 }
 
-impl Copier<'_> {
+impl Copier {
     /// Copy the object `t` points to (if it lives in from-space) and return
     /// the term for the copy.
     #[inline]
@@ -179,7 +207,7 @@ pub fn collect(heap: &mut Heap, need: usize, roots: &mut [&mut [Term]]) {
         _ => Block::new(size),
     };
     let size = to.len();
-    let mut cx = Copier { from: heap, to: to.base(), top: 0 };
+    let mut cx = Copier { from: FromSpace::of(heap), to: to.base(), top: 0 };
     for r in roots.iter_mut() {
         for t in r.iter_mut() {
             *t = cx.evacuate(*t);
