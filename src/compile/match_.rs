@@ -566,6 +566,9 @@ impl Codegen<'_> {
         }
         let mut free: Vec<String> = used.into_iter().filter(|v| self.scope.vars.contains_key(v.as_str())).collect();
         free.sort();
+        if arity + free.len() + 1 > crate::vm::process::MAX_X {
+            return err("E0041", loc, "fun captures too many variables", "this fun needs more than 255 registers");
+        }
         let srcs: Vec<Src> = free.iter().map(|v| self.lookup_var(v, loc)).collect::<R<_>>()?;
         let index = self.lambda_counter_next();
         let lname = format!("-{}/{}-fun-{}-", self.fun_name, self.fun_arity, index);

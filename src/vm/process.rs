@@ -23,8 +23,11 @@ pub fn live_first(n: usize) -> Live {
     }
 }
 
-/// Number of X registers (BEAM has 1024 as well).
-pub const MAX_X: usize = 1024;
+/// Number of X registers: enough for the largest arity (255) plus a fun's
+/// captured values (the compiler refuses funs that would need more). Every
+/// process carries them, so they are kept to 256 (2 KiB); moving the
+/// register file to the scheduler is the next step (issue 4).
+pub const MAX_X: usize = 256;
 
 /// An installed `try`/`catch` handler.
 #[derive(Clone, Copy)]
