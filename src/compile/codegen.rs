@@ -594,6 +594,9 @@ impl<'a> Codegen<'a> {
                 self.case_clauses(v, clauses, None, *loc, true).map(|_| ())
             }
             Expr::If(clauses, loc) => self.if_clauses(clauses, None, *loc, true).map(|_| ()),
+            Expr::Receive(clauses, after, loc) if self.c.frame => {
+                self.receive_expr(clauses, after.as_ref(), None, *loc, true).map(|_| ())
+            }
             _ => {
                 let v = self.expr(e, Some(Dst::X(0)))?;
                 self.emit_return(v);
@@ -686,7 +689,9 @@ impl<'a> Codegen<'a> {
             Expr::Binary(_, loc) | Expr::BinComp(_, _, loc) => {
                 err("E0200", *loc, "binaries are not supported yet", "binary here")
             }
-            Expr::Receive(clauses, after, loc) => self.receive_expr(clauses, after.as_ref(), hint, *loc),
+            Expr::Receive(clauses, after, loc) => {
+                Ok(self.receive_expr(clauses, after.as_ref(), hint, *loc, false)?.expect("a value"))
+            }
             Expr::ListComp(_, _, loc) => err("E0999", *loc, "internal: comprehension not lowered", ""),
             Expr::Integer(..) | Expr::Float(..) | Expr::Atom(..) | Expr::Char(..) => unreachable!("constants"),
         }

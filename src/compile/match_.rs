@@ -790,13 +790,16 @@ impl Codegen<'_> {
     ///        wait_timeout Lloop, T      (after T: falls through on timeout)
     ///        timeout_reset; <after body>
     /// ```
+    /// In tail position (`tail`), the clause bodies end in tail calls or
+    /// returns (a receive loop runs in constant space) and None comes back.
     pub(super) fn receive_expr(
         &mut self,
         clauses: &[Clause],
         after: Option<&(Box<Expr>, Vec<Expr>)>,
         hint: Option<Dst>,
         loc: Loc,
-    ) -> R<Src> {
+        tail: bool,
+    ) -> R<Option<Src>> {
         if !self.c.frame {
             return err("E0999", loc, "internal: receive outside a frame", "");
         }
@@ -836,9 +839,12 @@ impl Codegen<'_> {
         let before = self.scope.clone();
         let mut outs = Vec::new();
         if !clauses.is_empty() {
-            self.clauses_on_ext(&[Src::X(0)], clauses, Some(d), loc, false, l_next, true)?;
+            let hint = if tail { None } else { Some(d) };
+            self.clauses_on_ext(&[Src::X(0)], clauses, hint, loc, tail, l_next, true)?;
             outs.push(self.snapshot_after_join());
-            self.emit(Instr::Jump { target: l_end });
+            if !tail {
+                self.emit(Instr::Jump { target: l_end });
+            }
         }
         self.scope = before.clone();
         self.asm.bind(l_next);
@@ -856,6 +862,12 @@ impl Codegen<'_> {
                 self.emit(Instr::TimeoutReset {});
                 self.c.next_x = 0;
                 self.c.valid = 0;
+                if tail {
+                    self.body_tail(body)?;
+                    self.asm.bind(l_end);
+                    self.scope = before;
+                    return Ok(None);
+                }
                 let r = self.body_value(body, Some(d))?;
                 if r != Src::from(d) {
                     self.emit(Instr::Move { src: r, dst: d });
@@ -864,6 +876,10 @@ impl Codegen<'_> {
             }
         }
         self.asm.bind(l_end);
+        if tail {
+            self.scope = before;
+            return Ok(None);
+        }
         if after.is_none() {
             // Only the clauses produce a value.
             self.scope = before.clone();
@@ -883,7 +899,7 @@ impl Codegen<'_> {
         };
         self.emit(Instr::Move { src: d.into(), dst: out });
         self.mark_written(out);
-        Ok(out.into())
+        Ok(Some(out.into()))
     }
 
     fn snapshot_after_join(&self) -> crate::compile::codegen::ScopeSnapshot {

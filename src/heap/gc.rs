@@ -67,7 +67,11 @@ impl Drop for Block {
 
 /// Smallest heap of a process that has collected at least once (an idle
 /// process keeps MIN_HEAP_WORDS until it allocates that much).
-const GROWN_HEAP_WORDS: usize = 4181;
+const GROWN_HEAP_WORDS: usize = 1597;
+
+/// Blocks at least this large are kept for the next collection: big busy
+/// heaps, not the many small ones of a program with many processes.
+const SPARE_MIN_WORDS: usize = 28657;
 
 /// The heap size to use for `words` words: Fibonacci steps from
 /// MIN_HEAP_WORDS (as on BEAM), then 20% steps past 8 M words.
@@ -216,7 +220,7 @@ pub fn collect(heap: &mut Heap, need: usize, roots: &mut [&mut [Term]]) {
     cx.scan(0);
     let live = cx.top;
     let old = std::mem::replace(&mut heap.block, to);
-    if old.len() >= GROWN_HEAP_WORDS {
+    if old.len() >= SPARE_MIN_WORDS {
         heap.spare = Some(old);
     }
     heap.top = live;

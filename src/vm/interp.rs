@@ -700,6 +700,11 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                         }
                     }
                 }
+                // A waiting process holds no X registers (receive runs in
+                // a frame): a good moment to absorb received messages.
+                if !p.heap.has_room(0) {
+                    p.gc(0, 0);
+                }
                 p.reductions += (budget - reds).max(0) as u64;
                 p.resume = Some(Resume { module, pc: *target, cp });
                 return Exit::Wait;
