@@ -67,7 +67,10 @@ impl Drop for Block {
 
 /// Smallest heap of a process that has collected at least once (an idle
 /// process keeps MIN_HEAP_WORDS until it allocates that much).
-const GROWN_HEAP_WORDS: usize = 1597;
+const GROWN_HEAP_WORDS: usize = 4181;
+
+/// Collections after which a process counts as busy.
+const BUSY_COLLECTIONS: u64 = 16;
 
 /// Blocks at least this large are kept for the next collection: big busy
 /// heaps, not the many small ones of a program with many processes.
@@ -205,7 +208,10 @@ pub fn collect(heap: &mut Heap, need: usize, roots: &mut [&mut [Term]]) {
     // The heap grows with the roots (a deep stack): each collection scans
     // them all, so collections must get rarer as they grow.
     let root_words: usize = roots.iter().map(|r| r.len()).sum();
-    let size = next_heap_size((heap.used() + need + root_words).max(GROWN_HEAP_WORDS.min(heap.size() * 4)));
+    // A process that keeps collecting (a busy allocator, not one of many
+    // idle ones) gets a working heap of at least GROWN_HEAP_WORDS.
+    let floor = if heap.collections >= BUSY_COLLECTIONS { GROWN_HEAP_WORDS.min(heap.size() * 4) } else { 0 };
+    let size = next_heap_size((heap.used() + need + root_words).max(floor));
     let to = match heap.spare.take() {
         Some(b) if b.len() >= size && b.len() <= 2 * size => b,
         _ => Block::new(size),
@@ -232,7 +238,7 @@ pub fn collect(heap: &mut Heap, need: usize, roots: &mut [&mut [Term]]) {
     // pin a large block for the life of the process.
     // A process that collects keeps at least GROWN_HEAP_WORDS: its next
     // collection should not come after a few hundred words.
-    let want = next_heap_size((2 * live + need + root_words).max(GROWN_HEAP_WORDS));
+    let want = next_heap_size((2 * live + need + root_words).max(floor));
     if want < size / 2 {
         let old = heap.block.base();
         heap.spare = None;
