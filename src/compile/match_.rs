@@ -654,13 +654,19 @@ impl Codegen<'_> {
         self.emit(Instr::Move { src: Src::X(0), dst: Dst::Y(y) });
         self.asm.bind(end);
         self.after_call();
+        let d = self.result_in_y(y, hint, loc)?;
+        self.free_y(y);
+        Ok(d)
+    }
+
+    /// The value in Y slot `y` moved to `hint` or a fresh X register.
+    fn result_in_y(&mut self, y: u16, hint: Option<Dst>, loc: Loc) -> R<Src> {
         let d = match hint {
             Some(d) => d,
             None => Dst::X(self.new_x(loc)?),
         };
         self.emit(Instr::Move { src: Src::Y(y), dst: d });
         self.mark_written(d);
-        self.free_y(y);
         Ok(d.into())
     }
 
@@ -771,13 +777,7 @@ impl Codegen<'_> {
             self.asm.bind(l_end);
         }
         self.after_call();
-        let d = match hint {
-            Some(d) => d,
-            None => Dst::X(self.new_x(loc)?),
-        };
-        self.emit(Instr::Move { src: Src::Y(result), dst: d });
-        self.mark_written(d);
-        Ok(d.into())
+        self.result_in_y(result, hint, loc)
     }
 
     // ---- receive ------------------------------------------------------
@@ -893,13 +893,8 @@ impl Codegen<'_> {
         }
         self.c.next_x = 0;
         self.c.valid = 0;
-        let out = match hint {
-            Some(h) => h,
-            None => Dst::X(self.new_x(loc)?),
-        };
-        self.emit(Instr::Move { src: d.into(), dst: out });
-        self.mark_written(out);
-        Ok(Some(out.into()))
+        let Dst::Y(y) = d else { unreachable!("the receive result is a Y slot") };
+        self.result_in_y(y, hint, loc).map(Some)
     }
 
     fn snapshot_after_join(&self) -> crate::compile::codegen::ScopeSnapshot {
