@@ -67,3 +67,13 @@ fn conformance_programs_match_otp() {
     assert!(n > 0, "no conformance programs found");
     assert!(fails.is_empty(), "{} of {n} programs differ from OTP:\n{}", fails.len(), fails.join("\n"));
 }
+
+/// The same programs with a tiny reduction budget, so every process is
+/// preempted and resumed constantly: output must not change.
+#[test]
+fn conformance_programs_survive_constant_preemption() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance");
+    let (n, fails) = check_dir(&dir, &["--reductions", "3"]);
+    assert!(n > 0, "no conformance programs found");
+    assert!(fails.is_empty(), "{} of {n} programs differ with --reductions 3:\n{}", fails.len(), fails.join("\n"));
+}
