@@ -173,6 +173,9 @@ instructions! {
     Return {} = 1,
     /// `Deallocate` then `Return` (peephole).
     DeallocateReturn { n: u16 } = 1,
+    /// `Allocate` then a move of x_src to y_dst; skips the `MoveXY` that
+    /// follows it (peephole: saving the first argument in a new frame).
+    AllocateMoveXY { n: u16, src: u16, dst: u16 } = 0,
     /// `Move` to x0 then `Return` (peephole).
     MoveReturn { src: Src } = 1,
     /// Local call; the continuation is the next instruction.

@@ -171,5 +171,10 @@ impl Asm {
             };
             *ins = new;
         }
+        for i in 0..self.code.len().saturating_sub(1) {
+            if let (Instr::Allocate { n }, Instr::MoveXY { src, dst }) = (&self.code[i], &self.code[i + 1]) {
+                self.code[i] = Instr::AllocateMoveXY { n: *n, src: *src, dst: *dst };
+            }
+        }
     }
 }

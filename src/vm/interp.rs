@@ -241,6 +241,11 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                 put!(*b, va);
             }
             Instr::Allocate { n } => p.stack.allocate(*n as usize, cp),
+            Instr::AllocateMoveXY { n, src, dst } => {
+                p.stack.allocate(*n as usize, cp);
+                p.stack.set_y(*dst, p.x[*src as usize & (MAX_X - 1)]);
+                pc += 1; // the MoveXY this replaces
+            }
             Instr::Deallocate { n } => cp = p.stack.deallocate(*n as usize),
             Instr::Return {} => return_to_cp!(),
             Instr::DeallocateReturn { n } => {
