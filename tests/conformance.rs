@@ -2,6 +2,9 @@
 //! and its standard output must equal `NAME.expected`, which was produced
 //! by Erlang/OTP 25 (see tests/conformance/README.md).
 
+#[path = "support/golden.rs"]
+mod golden;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -34,23 +37,7 @@ pub fn check_dir(dir: &Path, args: &[&str]) -> (usize, Vec<String>) {
                         .arg(&p)
                         .output()
                         .expect("run girder");
-                    let stdout = String::from_utf8_lossy(&out.stdout);
-                    if stdout != expected || !out.status.success() {
-                        let first_diff = stdout
-                            .lines()
-                            .zip(expected.lines())
-                            .position(|(a, b)| a != b)
-                            .unwrap_or(stdout.lines().count().min(expected.lines().count()));
-                        fails.push(format!(
-                            "{}: exit {:?}, first difference at line {}\n  got:      {:?}\n  expected: {:?}\n  stderr: {}",
-                            p.display(),
-                            out.status.code(),
-                            first_diff + 1,
-                            stdout.lines().nth(first_diff).unwrap_or("<end>"),
-                            expected.lines().nth(first_diff).unwrap_or("<end>"),
-                            String::from_utf8_lossy(&out.stderr).lines().take(6).collect::<Vec<_>>().join("\n    ")
-                        ));
-                    }
+                    fails.extend(golden::mismatch(&p, &out, &expected));
                 }
                 fails
             })

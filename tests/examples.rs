@@ -2,6 +2,9 @@
 //! them: each `examples/NAME.erl` against `NAME.expected` (produced by
 //! `../shared/tools/otp-expected examples/*.erl`, so with no arguments).
 
+#[path = "support/golden.rs"]
+mod golden;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -30,23 +33,7 @@ fn examples_match_otp() {
             continue;
         };
         let out = girder_run(p, &[]);
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        if !out.status.success() || stdout != expected {
-            let line = stdout
-                .lines()
-                .zip(expected.lines())
-                .position(|(a, b)| a != b)
-                .unwrap_or(stdout.lines().count().min(expected.lines().count()));
-            fails.push(format!(
-                "{}: exit {:?}, first difference at line {}\n  got:      {:?}\n  expected: {:?}\n  stderr: {}",
-                p.display(),
-                out.status.code(),
-                line + 1,
-                stdout.lines().nth(line).unwrap_or("<end>"),
-                expected.lines().nth(line).unwrap_or("<end>"),
-                String::from_utf8_lossy(&out.stderr)
-            ));
-        }
+        fails.extend(golden::mismatch(p, &out, &expected));
     }
     assert!(fails.is_empty(), "{} of {} examples differ from OTP:\n{}", fails.len(), progs.len(), fails.join("\n"));
 }
