@@ -63,19 +63,47 @@ pub fn spawn3(_p: &mut Process, a: &[Term]) -> BifResult {
     spawn_mfa(a)
 }
 
-fn link_new(p: &mut Process, pid: Term) -> BifResult {
-    if let Some(h) = p.handle.clone() {
-        sched::link(&h, pid);
+/// spawn_link/spawn_monitor: the link or monitor exists before the new
+/// process runs. Returns the pid and, when monitoring, the reference.
+fn spawn_with(p: &mut Process, fun: Option<Term>, mfa: &[Term], link: bool, monitor: bool) -> BifResult {
+    let (m, s) = boot();
+    let args: Vec<Term> = match fun {
+        Some(f) => {
+            if crate::vm::interp::fun_arity(f) != Some(0) {
+                return Err(Exception::badarg());
+            }
+            vec![f]
+        }
+        None => {
+            if mfa[0].as_atom().is_none() || mfa[1].as_atom().is_none() || mfa[2].list_length().is_none() {
+                return Err(Exception::badarg());
+            }
+            mfa.to_vec()
+        }
+    };
+    let h = p.handle.clone().ok_or_else(Exception::badarg)?;
+    let serial = monitor.then(sched::new_ref_serial);
+    let pid = sched::spawn_opt(m, s, &args, Some(&h), link, serial)?;
+    match serial {
+        Some(serial) => {
+            p.monitoring.push((serial, pid));
+            let r = p.heap.reference(serial);
+            Ok(p.heap.tuple(&[pid, r]))
+        }
+        None => Ok(pid),
     }
-    Ok(pid)
 }
 pub fn spawn_link1(p: &mut Process, a: &[Term]) -> BifResult {
-    let pid = spawn_fun(a[0])?;
-    link_new(p, pid)
+    spawn_with(p, Some(a[0]), &[], true, false)
 }
 pub fn spawn_link3(p: &mut Process, a: &[Term]) -> BifResult {
-    let pid = spawn_mfa(a)?;
-    link_new(p, pid)
+    spawn_with(p, None, a, true, false)
+}
+pub fn spawn_monitor1(p: &mut Process, a: &[Term]) -> BifResult {
+    spawn_with(p, Some(a[0]), &[], false, true)
+}
+pub fn spawn_monitor3(p: &mut Process, a: &[Term]) -> BifResult {
+    spawn_with(p, None, a, false, true)
 }
 
 pub fn link(p: &mut Process, a: &[Term]) -> BifResult {
@@ -109,7 +137,7 @@ pub fn unlink(p: &mut Process, a: &[Term]) -> BifResult {
 pub fn exit2(p: &mut Process, a: &[Term]) -> BifResult {
     let pid = pid_arg(a[0])?;
     if let Some(h) = sched::lookup(pid) {
-        sched::deliver(&h, Signal::Exit { from: p.pid, reason: Message::new(a[1]) });
+        sched::deliver(&h, Signal::Exit { from: p.pid, reason: Message::new(a[1]), link: false });
     }
     Ok(Term::TRUE)
 }
@@ -136,47 +164,107 @@ pub fn make_ref(p: &mut Process, _a: &[Term]) -> BifResult {
     Ok(p.heap.reference(serial))
 }
 
-/// monitor(process, Pid | Name)
+/// monitor(process, Pid | Name | {Name, Node})
 pub fn monitor(p: &mut Process, a: &[Term]) -> BifResult {
     if a[0].as_atom().map(Atom::name) != Some("process") {
         return Err(Exception::badarg());
     }
-    let target = if a[1].is_pid() {
-        a[1]
-    } else if let Some(n) = a[1].as_atom() {
-        sched::whereis(n).unwrap_or(a[1])
+    // A registered name is looked up now; the 'DOWN' message names it as
+    // {Name, Node}.
+    let local_name = |t: Term| -> Option<Atom> {
+        match t.as_tuple() {
+            Some([n, node]) if node.as_atom().map(Atom::name) == Some("nonode@nohost") => n.as_atom(),
+            _ => t.as_atom(),
+        }
+    };
+    let (target, named) = if a[1].is_pid() {
+        (Some(a[1]), None)
+    } else if let Some(n) = local_name(a[1]) {
+        (sched::whereis(n), Some(n))
     } else {
         return Err(Exception::badarg());
     };
-    let r = p.heap.reference(sched::new_ref_serial());
-    match sched::lookup(target).filter(|h| h.alive.load(Ordering::Acquire)) {
-        Some(h) => h.monitors.lock().unwrap().push((r, Message::new(p.pid))),
-        None => {
-            let down = p.heap.tuple(&[
-                Term::atom(atoms::DOWN),
-                r,
-                Term::atom(Atom::intern("process")),
-                a[1],
-                Term::atom(atoms::NOPROC),
-            ]);
-            if let Some(me) = p.handle.clone() {
-                sched::deliver(&me, Signal::Msg(Message::new(down)));
-            }
+    let serial = sched::new_ref_serial();
+    let r = p.heap.reference(serial);
+    let added = match target {
+        Some(t) if t == p.pid => true, // monitoring oneself does nothing
+        Some(t) => sched::add_monitor(t, sched::Monitor { ref_serial: serial, watcher: p.pid, named }),
+        None => false,
+    };
+    if added {
+        if let Some(t) = target {
+            p.monitoring.push((serial, t));
+        }
+    } else {
+        let who = match named {
+            Some(n) => p.heap.tuple(&[Term::atom(n), Term::atom(Atom::intern("nonode@nohost"))]),
+            None => a[1],
+        };
+        let process = Term::atom(Atom::intern("process"));
+        let down = p.heap.tuple(&[Term::atom(atoms::DOWN), r, process, who, Term::atom(atoms::NOPROC)]);
+        if let Some(me) = p.handle.clone() {
+            sched::deliver(&me, Signal::Msg(Message::new(down)));
         }
     }
     Ok(r)
 }
 
-pub fn demonitor(_p: &mut Process, a: &[Term]) -> BifResult {
-    if !a[0].is_ref() {
-        return Err(Exception::badarg());
+fn ref_serial(t: Term) -> Option<u64> {
+    t.is_ref().then(|| t.boxed_body()[0].0)
+}
+
+/// Remove the monitor `serial` this process holds; whether it was active.
+fn drop_monitor(p: &mut Process, serial: u64) -> bool {
+    match p.monitoring.iter().position(|(s, _)| *s == serial) {
+        Some(i) => {
+            let (_, target) = p.monitoring.swap_remove(i);
+            sched::remove_monitor(target, serial)
+        }
+        None => false,
     }
-    for pid in sched::all_pids() {
-        if let Some(h) = sched::lookup(pid) {
-            h.monitors.lock().unwrap().retain(|(r, _)| !crate::term::order::eq_exact(*r, a[0]));
+}
+
+/// Whether `m` is a `{'DOWN', Ref, _, _, _}` message for monitor `serial`.
+fn is_down_for(m: Term, serial: u64) -> bool {
+    matches!(m.as_tuple(), Some([tag, r, _, _, _]) if *tag == Term::atom(atoms::DOWN) && ref_serial(*r) == Some(serial))
+}
+
+pub fn demonitor1(p: &mut Process, a: &[Term]) -> BifResult {
+    let serial = ref_serial(a[0]).ok_or_else(Exception::badarg)?;
+    drop_monitor(p, serial);
+    Ok(Term::TRUE)
+}
+
+/// demonitor(Ref, [flush | info])
+pub fn demonitor2(p: &mut Process, a: &[Term]) -> BifResult {
+    let serial = ref_serial(a[0]).ok_or_else(Exception::badarg)?;
+    let opts = a[1].list_to_vec().ok_or_else(Exception::badarg)?;
+    let (mut flush, mut info) = (false, false);
+    for o in opts {
+        match o.as_atom().map(Atom::name) {
+            Some("flush") => flush = true,
+            Some("info") => info = true,
+            _ => return Err(Exception::badarg()),
         }
     }
-    Ok(Term::TRUE)
+    let was_active = drop_monitor(p, serial);
+    if flush {
+        let before = p.mailbox.len();
+        p.mailbox.retain(|m| !is_down_for(m.term, serial));
+        let mut flushed = p.mailbox.len() != before;
+        if let Some(h) = p.handle.clone() {
+            let mut inbox = h.inbox.lock().unwrap();
+            let before = inbox.len();
+            inbox.retain(|s| !matches!(s, Signal::Msg(m) if is_down_for(m.term, serial)));
+            flushed |= inbox.len() != before;
+        }
+        if flushed {
+            // Positions into the mailbox moved.
+            p.save = 0;
+            p.recv_mark = None;
+        }
+    }
+    Ok(Term::bool(if info { was_active } else { true }))
 }
 
 pub fn register(_p: &mut Process, a: &[Term]) -> BifResult {
@@ -249,4 +337,105 @@ pub fn system_time0(p: &mut Process, _a: &[Term]) -> BifResult {
 pub fn system_time1(p: &mut Process, a: &[Term]) -> BifResult {
     let v = in_unit(now_ns(), a[0])?;
     Ok(p.heap.int(v as i64))
+}
+
+/// A timer's time: a non-negative integer of milliseconds.
+fn timer_ms(t: Term) -> Result<u64, Exception> {
+    match t.as_small() {
+        Some(ms) if ms >= 0 => Ok(ms as u64),
+        _ => Err(Exception::badarg()),
+    }
+}
+
+fn timer_dest(t: Term) -> Result<Term, Exception> {
+    if t.is_pid() || t.is_atom() {
+        Ok(t)
+    } else {
+        Err(Exception::badarg())
+    }
+}
+
+/// erlang:send_after(Time, Dest, Msg)
+pub fn send_after(p: &mut Process, a: &[Term]) -> BifResult {
+    let ms = timer_ms(a[0])?;
+    let dest = timer_dest(a[1])?;
+    Ok(sched::start_timer(p, ms, dest, a[2], false))
+}
+
+/// erlang:start_timer(Time, Dest, Msg): sends {timeout, TimerRef, Msg}.
+pub fn start_timer(p: &mut Process, a: &[Term]) -> BifResult {
+    let ms = timer_ms(a[0])?;
+    let dest = timer_dest(a[1])?;
+    Ok(sched::start_timer(p, ms, dest, a[2], true))
+}
+
+fn timer_left(p: &mut Process, r: Term, cancel: bool) -> BifResult {
+    let serial = ref_serial(r).ok_or_else(Exception::badarg)?;
+    Ok(match sched::cancel_timer(serial, cancel) {
+        Some(ms) => p.heap.int(ms as i64),
+        None => Term::FALSE,
+    })
+}
+
+pub fn cancel_timer1(p: &mut Process, a: &[Term]) -> BifResult {
+    timer_left(p, a[0], true)
+}
+
+/// cancel_timer(Ref, [{async, Bool}, {info, Bool}])
+pub fn cancel_timer2(p: &mut Process, a: &[Term]) -> BifResult {
+    let (asynchronous, info) = timer_options(a[1])?;
+    let left = timer_left(p, a[0], true)?;
+    if !info {
+        return Ok(Term::atom(atoms::OK));
+    }
+    if asynchronous {
+        // The answer comes as a message: {cancel_timer, Ref, Result}.
+        let m = p.heap.tuple(&[Term::atom(Atom::intern("cancel_timer")), a[0], left]);
+        if let Some(h) = p.handle.clone() {
+            sched::deliver(&h, Signal::Msg(Message::new(m)));
+        }
+        return Ok(Term::atom(atoms::OK));
+    }
+    Ok(left)
+}
+
+pub fn read_timer1(p: &mut Process, a: &[Term]) -> BifResult {
+    timer_left(p, a[0], false)
+}
+
+fn timer_options(opts: Term) -> Result<(bool, bool), Exception> {
+    let (mut asynchronous, mut info) = (false, true);
+    for o in opts.list_to_vec().ok_or_else(Exception::badarg)? {
+        match o.as_tuple() {
+            Some([k, v]) if v.is_boolean() => match k.as_atom().map(Atom::name) {
+                Some("async") => asynchronous = *v == Term::TRUE,
+                Some("info") => info = *v == Term::TRUE,
+                _ => return Err(Exception::badarg()),
+            },
+            _ => return Err(Exception::badarg()),
+        }
+    }
+    Ok((asynchronous, info))
+}
+
+/// erlang:system_info/1 for the counts and names programs look at.
+pub fn system_info(p: &mut Process, a: &[Term]) -> BifResult {
+    let n = |p: &mut Process, v: usize| p.heap.int(v as i64);
+    match a[0].as_atom().map(Atom::name) {
+        Some("process_count") => Ok(n(p, sched::process_count())),
+        Some("process_limit") => Ok(n(p, sched::process_limit())),
+        Some("schedulers" | "schedulers_online") => Ok(n(p, sched::schedulers())),
+        Some("logical_processors" | "logical_processors_available" | "logical_processors_online") => {
+            let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+            Ok(n(p, cores))
+        }
+        Some("wordsize") => Ok(n(p, 8)),
+        Some("otp_release") => Ok(p.heap.str_list("25")),
+        Some("version") => Ok(p.heap.str_list(env!("CARGO_PKG_VERSION"))),
+        Some("machine") => Ok(p.heap.str_list("GIRDER")),
+        Some("atom_count") => Ok(n(p, crate::term::Atom::count())),
+        Some("thread_pool_size") => Ok(n(p, 0)),
+        Some("smp_support" | "threads") => Ok(Term::TRUE),
+        _ => Err(Exception::badarg()),
+    }
 }

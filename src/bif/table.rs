@@ -185,7 +185,16 @@ bif_table! {
     PROCESS_FLAG = "erlang":"process_flag"/2 => process::process_flag;
     MAKE_REF = "erlang":"make_ref"/0 => process::make_ref;
     MONITOR = "erlang":"monitor"/2 => process::monitor;
-    DEMONITOR1 = "erlang":"demonitor"/1 => process::demonitor;
+    DEMONITOR1 = "erlang":"demonitor"/1 => process::demonitor1;
+    DEMONITOR2 = "erlang":"demonitor"/2 => process::demonitor2;
+    SPAWN_MONITOR1 = "erlang":"spawn_monitor"/1 => process::spawn_monitor1;
+    SPAWN_MONITOR3 = "erlang":"spawn_monitor"/3 => process::spawn_monitor3;
+    SEND_AFTER = "erlang":"send_after"/3 => process::send_after;
+    START_TIMER = "erlang":"start_timer"/3 => process::start_timer;
+    CANCEL_TIMER1 = "erlang":"cancel_timer"/1 => process::cancel_timer1;
+    CANCEL_TIMER2 = "erlang":"cancel_timer"/2 => process::cancel_timer2;
+    READ_TIMER1 = "erlang":"read_timer"/1 => process::read_timer1;
+    SYSTEM_INFO = "erlang":"system_info"/1 => process::system_info;
     REGISTER = "erlang":"register"/2 => process::register;
     UNREGISTER = "erlang":"unregister"/1 => process::unregister;
     WHEREIS = "erlang":"whereis"/1 => process::whereis;

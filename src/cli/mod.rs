@@ -30,15 +30,26 @@ enum Command {
         /// Reductions a process runs before it is preempted.
         #[arg(long, default_value_t = 4000)]
         reductions: i32,
+        /// Scheduler threads (`+S N`); default: one per core.
+        #[arg(long, value_name = "N")]
+        schedulers: Option<usize>,
+        /// The most processes that may exist at once (`+P N`; OTP rounds it
+        /// up to a power of two, at least 1024).
+        #[arg(long, value_name = "N", default_value_t = crate::vm::sched::DEFAULT_PROCESS_LIMIT)]
+        process_limit: usize,
     },
     /// Print the bytecode of a module.
     Disasm { file: PathBuf },
 }
 
 pub fn main() -> i32 {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(emulator_flags(std::env::args()));
     let code = match cli.command {
-        Some(Command::Run { file, args, pa, reductions }) => run(&file, &args, &pa, reductions),
+        Some(Command::Run { file, args, pa, reductions, schedulers, process_limit }) => {
+            crate::vm::sched::set_process_limit(process_limit);
+            let schedulers = schedulers.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+            run(&file, &args, &pa, crate::vm::sched::Config { schedulers, budget: reductions.max(1) })
+        }
         Some(Command::Disasm { file }) => disasm(&file),
         None => {
             eprintln!("girder: the shell is not available yet; try `girder run FILE.erl`");
@@ -47,6 +58,30 @@ pub fn main() -> i32 {
     };
     crate::bif::io::flush();
     code
+}
+
+/// `erl`-style emulator flags before the program's file name become long
+/// options: `+P N` the process limit, `+S N` the schedulers, `+R N` the
+/// reductions per time slice. (Arguments after the file are the program's.)
+fn emulator_flags(args: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_program_args = false;
+    for a in args {
+        if !in_program_args && a.ends_with(".erl") {
+            in_program_args = true;
+        }
+        let long = match a.as_str() {
+            "+P" if !in_program_args => "--process-limit",
+            "+S" if !in_program_args => "--schedulers",
+            "+R" if !in_program_args => "--reductions",
+            _ => {
+                out.push(a);
+                continue;
+            }
+        };
+        out.push(long.to_string());
+    }
+    out
 }
 
 /// Read and compile FILE, reporting problems as a user would want them.
@@ -69,7 +104,7 @@ fn load_file(file: &Path) -> Result<&'static crate::code::Module, i32> {
     }
 }
 
-fn run(file: &Path, args: &[String], pa: &[PathBuf], reductions: i32) -> i32 {
+fn run(file: &Path, args: &[String], pa: &[PathBuf], cfg: crate::vm::sched::Config) -> i32 {
     let dir = file.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     server::add_path(dir);
     for d in pa {
@@ -87,13 +122,15 @@ fn run(file: &Path, args: &[String], pa: &[PathBuf], reductions: i32) -> i32 {
         eprintln!("girder: {}:main/1 is not exported", m.name.name());
         return 1;
     }
-    match crate::vm::sched::run_main(Box::new(p), reductions.max(1)) {
-        Ok(_) => 0,
-        Err(e) => {
+    match crate::vm::sched::run_main(Box::new(p), cfg) {
+        Some(crate::vm::sched::MainExit { result: Err(e), process }) => {
             crate::bif::io::flush();
             eprint!("{}", crash_report(&e));
+            drop(process); // after the report: its heap holds the reason
             1
         }
+        // main/1 returned, or every process waits forever.
+        _ => 0,
     }
 }
 

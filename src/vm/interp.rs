@@ -686,13 +686,11 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                         }
                     }
                 }
-                // Wait only if nothing arrived meanwhile.
-                let h = p.handle.clone();
-                match h {
+                // Wait only if nothing arrived meanwhile (the scheduler
+                // checks once more after parking the process).
+                match &p.handle {
                     Some(h) => {
-                        h.waiting.store(true, std::sync::atomic::Ordering::Release);
                         if !h.inbox.lock().unwrap().is_empty() {
-                            h.waiting.store(false, std::sync::atomic::Ordering::Release);
                             pc = *target as usize;
                             continue;
                         }

@@ -71,6 +71,10 @@ pub struct Process {
     pub recv_mark: Option<(u64, usize)>,
     /// When the current `receive ... after` times out.
     pub timeout_at: Option<std::time::Instant>,
+    /// Monitors this process holds: (reference serial, monitored pid).
+    pub monitoring: Vec<(u64, Term)>,
+    /// The timeout the scheduler has a timer for.
+    pub timer_armed: Option<std::time::Instant>,
 }
 
 impl Process {
@@ -90,6 +94,8 @@ impl Process {
             save: 0,
             recv_mark: None,
             timeout_at: None,
+            timer_armed: None,
+            monitoring: Vec::new(),
         }
     }
 
