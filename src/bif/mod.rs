@@ -39,10 +39,13 @@ pub struct BifEntry {
     pub f: BifFn,
     /// Allowed in guards.
     pub guard: bool,
+    /// May continue in Erlang code (`Exception::trap`): always called as a
+    /// real call, never inline.
+    pub trap: bool,
 }
 
 macro_rules! bif_table {
-    ($($id:ident = $m:literal : $f:literal / $a:literal => $func:path $(, $guard:ident)?);* $(;)?) => {
+    ($($id:ident = $m:literal : $f:literal / $a:literal => $func:path $(, $flag:ident)?);* $(;)?) => {
         #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
         #[repr(u16)]
         enum BifIndex { $($id),* }
@@ -53,12 +56,15 @@ macro_rules! bif_table {
                 name: Atom::intern($f),
                 arity: $a,
                 f: $func,
-                guard: bif_table!(@guard $($guard)?),
+                guard: bif_table!(@guard $($flag)?),
+                trap: bif_table!(@trap $($flag)?),
             }),*]
         }
     };
     (@guard guard) => { true };
-    (@guard) => { false };
+    (@guard $($other:ident)?) => { false };
+    (@trap trap) => { true };
+    (@trap $($other:ident)?) => { false };
 }
 
 include!("table.rs");
@@ -76,6 +82,11 @@ fn index() -> &'static HashMap<(Atom, Atom, u32), u16> {
 /// The BIF `m:f/a`, if there is one.
 pub fn lookup(m: Atom, f: Atom, a: u32) -> Option<u16> {
     index().get(&(m, f, a)).copied()
+}
+
+/// Whether BIF `b` may trap to Erlang code (so must be called, not inlined).
+pub fn traps(b: u16) -> bool {
+    table()[b as usize].trap
 }
 
 /// Whether `erlang:f/a` is a BIF allowed in guards.

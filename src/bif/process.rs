@@ -439,3 +439,214 @@ pub fn system_info(p: &mut Process, a: &[Term]) -> BifResult {
         _ => Err(Exception::badarg()),
     }
 }
+
+/// The items process_info/1 gives, in OTP's order (`registered_name` is
+/// added first for a registered process).
+const DEFAULT_INFO: &[&str] = &[
+    "current_function",
+    "initial_call",
+    "status",
+    "message_queue_len",
+    "links",
+    "dictionary",
+    "trap_exit",
+    "error_handler",
+    "priority",
+    "group_leader",
+    "total_heap_size",
+    "heap_size",
+    "stack_size",
+    "reductions",
+    "suspending",
+];
+
+/// Items process_info/2 knows (others are badarg, as in OTP).
+const KNOWN_INFO: &[&str] = &[
+    "current_function",
+    "initial_call",
+    "status",
+    "message_queue_len",
+    "messages",
+    "links",
+    "dictionary",
+    "trap_exit",
+    "error_handler",
+    "priority",
+    "group_leader",
+    "total_heap_size",
+    "heap_size",
+    "stack_size",
+    "reductions",
+    "suspending",
+    "memory",
+    "registered_name",
+    "monitors",
+    "monitored_by",
+];
+
+/// Check process_info's second argument: an item or a list of items.
+fn valid_items(items: Term) -> bool {
+    let known = |t: Term| t.as_atom().is_some_and(|a| KNOWN_INFO.contains(&a.name()));
+    match items.list_to_vec() {
+        Some(v) if !items.is_atom() => v.into_iter().all(known),
+        _ => known(items),
+    }
+}
+
+pub fn process_info1(p: &mut Process, a: &[Term]) -> BifResult {
+    let pid = pid_arg(a[0])?;
+    if pid == p.pid {
+        return Ok(info(p, Term::atom(atoms::ALL), true));
+    }
+    if sched::lookup(pid).is_none() {
+        return Ok(Term::atom(atoms::UNDEFINED));
+    }
+    Err(Exception::trap(Atom::intern("girder_proc"), Atom::intern("process_info")))
+}
+
+/// process_info(Pid, Item | [Item]): answered here for the calling process;
+/// another process answers a request signal itself, which the caller waits
+/// for in girder_proc:process_info/2.
+pub fn process_info2(p: &mut Process, a: &[Term]) -> BifResult {
+    let pid = pid_arg(a[0])?;
+    if !valid_items(a[1]) {
+        return Err(Exception::badarg());
+    }
+    if pid == p.pid {
+        return Ok(info(p, a[1], true));
+    }
+    if sched::lookup(pid).is_none() {
+        return Ok(Term::atom(atoms::UNDEFINED));
+    }
+    Err(Exception::trap(Atom::intern("girder_proc"), Atom::intern("process_info")))
+}
+
+/// girder_proc:request_info(Pid, Ref, Items): ask Pid for its info; the
+/// answer comes as `{Ref, Info}`. False if Pid is not alive.
+pub fn request_info(p: &mut Process, a: &[Term]) -> BifResult {
+    let pid = pid_arg(a[0])?;
+    let serial = ref_serial(a[1]).ok_or_else(Exception::badarg)?;
+    Ok(Term::bool(sched::request_info(pid, p.pid, serial, a[2])))
+}
+
+/// The answer to process_info for `p`, computed by `p` itself: `items` is
+/// one item, a list of items, or `all` (not an item process_info/2
+/// accepts) for process_info/1's default list.
+/// `running` says the process asks about itself while running.
+pub fn info(p: &mut Process, items: Term, running: bool) -> Term {
+    if items == Term::atom(atoms::ALL) {
+        let mut names: Vec<&str> = DEFAULT_INFO.to_vec();
+        if sched::registered_name(p.pid).is_some() {
+            names.insert(0, "registered_name");
+        }
+        let tuples: Vec<Term> = names
+            .into_iter()
+            .map(|n| {
+                let v = info_item(p, n, running);
+                p.heap.tuple(&[Term::atom(Atom::intern(n)), v])
+            })
+            .collect();
+        return p.heap.list(&tuples);
+    }
+    if let Some(item) = items.as_atom() {
+        let v = info_item(p, item.name(), running);
+        // A process without a name gives [] for registered_name alone.
+        if item.name() == "registered_name" && v.is_nil() {
+            return Term::NIL;
+        }
+        return p.heap.tuple(&[items, v]);
+    }
+    let list = items.list_to_vec().unwrap_or_default();
+    let tuples: Vec<Term> = list
+        .into_iter()
+        .map(|i| {
+            let v = info_item(p, i.as_atom().map_or("", Atom::name), running);
+            p.heap.tuple(&[i, v])
+        })
+        .collect();
+    p.heap.list(&tuples)
+}
+
+fn mfa_tuple(p: &mut Process, m: Atom, f: Atom, a: u32) -> Term {
+    p.heap.tuple(&[Term::atom(m), Term::atom(f), Term::small(a as i64)])
+}
+
+fn info_item(p: &mut Process, item: &str, running: bool) -> Term {
+    let h = p.handle.clone();
+    match item {
+        "current_function" => match p.resume.filter(|_| !running) {
+            Some(r) => match r.module.function_at(r.pc as usize) {
+                Some(f) => {
+                    let (name, arity) = (f.name, f.arity);
+                    mfa_tuple(p, r.module.name, name, arity)
+                }
+                None => Term::atom(atoms::UNDEFINED),
+            },
+            None => mfa_tuple(p, atoms::ERLANG, Atom::intern("process_info"), 2),
+        },
+        "initial_call" => {
+            let (m, f, a) = p.initial_call;
+            mfa_tuple(p, m, f, a)
+        }
+        "status" => Term::atom(Atom::intern(if running {
+            "running"
+        } else if p.waiting {
+            "waiting"
+        } else {
+            "runnable"
+        })),
+        "message_queue_len" => {
+            let queued = h
+                .as_ref()
+                .map_or(0, |h| h.inbox.lock().unwrap().iter().filter(|s| matches!(s, Signal::Msg(_))).count());
+            Term::small((p.mailbox.len() + queued) as i64)
+        }
+        "messages" => {
+            let mut ms: Vec<Term> = p.mailbox.iter().map(|m| m.term).collect();
+            if let Some(h) = &h {
+                for s in h.inbox.lock().unwrap().iter() {
+                    if let Signal::Msg(m) = s {
+                        ms.push(m.term);
+                    }
+                }
+            }
+            let copies: Vec<Term> = ms.into_iter().map(|m| p.heap.copy_term(m)).collect();
+            p.heap.list(&copies)
+        }
+        "links" => {
+            let links = h.as_ref().map_or(Vec::new(), |h| h.shared.lock().unwrap().links.clone());
+            p.heap.list(&links)
+        }
+        "monitors" => {
+            let process = Term::atom(Atom::intern("process"));
+            let targets: Vec<Term> = p.monitoring.iter().map(|(_, t)| *t).collect();
+            let ts: Vec<Term> = targets.into_iter().map(|t| p.heap.tuple(&[process, t])).collect();
+            p.heap.list(&ts)
+        }
+        "monitored_by" => {
+            let by = h.as_ref().map_or(Vec::new(), |h| {
+                h.shared.lock().unwrap().monitors.iter().map(|m| m.watcher).collect::<Vec<_>>()
+            });
+            p.heap.list(&by)
+        }
+        "dictionary" => {
+            let pairs: Vec<(Term, Term)> = p.dict.chunks(2).map(|kv| (kv[0], kv[1])).collect();
+            let ts: Vec<Term> = pairs.into_iter().map(|(k, v)| p.heap.tuple(&[k, v])).collect();
+            p.heap.list(&ts)
+        }
+        "trap_exit" => Term::bool(h.as_ref().is_some_and(|h| h.trap_exit.load(Ordering::Acquire))),
+        "error_handler" => Term::atom(Atom::intern("error_handler")),
+        "priority" => Term::atom(Atom::intern("normal")),
+        "group_leader" => Term::pid(0),
+        "total_heap_size" | "heap_size" => p.heap.int(p.heap.size() as i64),
+        "stack_size" => p.heap.int(p.stack.len() as i64),
+        "reductions" => p.heap.int(p.reductions as i64),
+        "memory" => p.heap.int((p.memory_words() * 8) as i64),
+        "registered_name" => match sched::registered_name(p.pid) {
+            Some(n) => Term::atom(n),
+            None => Term::NIL,
+        },
+        "suspending" => Term::NIL,
+        _ => Term::atom(atoms::UNDEFINED),
+    }
+}

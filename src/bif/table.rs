@@ -195,6 +195,9 @@ bif_table! {
     CANCEL_TIMER2 = "erlang":"cancel_timer"/2 => process::cancel_timer2;
     READ_TIMER1 = "erlang":"read_timer"/1 => process::read_timer1;
     SYSTEM_INFO = "erlang":"system_info"/1 => process::system_info;
+    PROCESS_INFO1 = "erlang":"process_info"/1 => process::process_info1, trap;
+    PROCESS_INFO2 = "erlang":"process_info"/2 => process::process_info2, trap;
+    REQUEST_INFO = "girder_proc":"request_info"/3 => process::request_info;
     REGISTER = "erlang":"register"/2 => process::register;
     UNREGISTER = "erlang":"unregister"/1 => process::unregister;
     WHEREIS = "erlang":"whereis"/1 => process::whereis;

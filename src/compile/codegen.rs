@@ -928,7 +928,7 @@ impl<'a> Codegen<'a> {
             _ => unreachable!(),
         };
         if let CallKind::Bif(b) = kind {
-            if b != crate::bif::APPLY2 && b != crate::bif::APPLY3 && args.len() <= 4 {
+            if b != crate::bif::APPLY2 && b != crate::bif::APPLY3 && !crate::bif::traps(b) && args.len() <= 4 {
                 // Built-ins run inline and do not clobber registers.
                 let srcs = self.exprs(args, loc)?;
                 let d = if tail { Dst::X(0) } else { Dst::X(self.new_x(loc)?) };

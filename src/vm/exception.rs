@@ -53,6 +53,20 @@ impl Exception {
     pub fn badarith() -> Exception {
         Exception::error(Term::atom(atoms::BADARITH))
     }
+    /// Not an exception: a BIF (flagged `trap` in the table) asks the
+    /// interpreter to continue in Erlang code, calling `m:f` with the
+    /// BIF's own arguments (BEAM calls this a trap). Used for work that
+    /// must wait for a message, such as process_info of another process.
+    pub fn trap(m: Atom, f: Atom) -> Exception {
+        Exception { class: Class::Error, reason: Term::NON_VALUE, trace: Term::NON_VALUE, bif: Some((m, f, Term::NIL)) }
+    }
+    /// The function a trapping BIF continues in.
+    pub fn as_trap(&self) -> Option<(Atom, Atom)> {
+        match self.bif {
+            Some((m, f, _)) if self.reason == Term::NON_VALUE => Some((m, f)),
+            _ => None,
+        }
+    }
     /// `{Tag, Value}` errors such as `{badmatch, V}`.
     pub fn tagged(heap: &mut Heap, tag: Atom, v: Term) -> Exception {
         Exception::error(heap.tuple(&[Term::atom(tag), v]))

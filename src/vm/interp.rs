@@ -216,7 +216,16 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                                 (None, _) => return Exit::Done(v),
                             }
                         }
-                        Err(e) => raise!(e),
+                        Err(e) => match e.as_trap() {
+                            // The arguments are still in x0..; the
+                            // continuation is the BIF's.
+                            Some((tm, tf)) => match resolve_mfa(p, tm, tf, $arity as u32) {
+                                Ok(Callee::Code(m, entry)) => jump_to!(m, entry),
+                                Ok(Callee::Bif(_)) => raise!(Exception::badarg()),
+                                Err(e) => raise!(e),
+                            },
+                            None => raise!(e),
+                        },
                     }
                 }
             }
@@ -360,6 +369,19 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                     call_bif(p, *bif, &many)
                 };
                 match r {
+                    Err(e) if e.as_trap().is_some() => {
+                        let (tm, tf) = e.as_trap().unwrap();
+                        let callee = match resolve_mfa(p, tm, tf, n as u32) {
+                            Ok(c) => c,
+                            Err(e) => raise!(e),
+                        };
+                        match ins {
+                            Instr::CallBif { .. } => cp = (Some(module), pc as u32),
+                            Instr::CallBifLast { dealloc, .. } => cp = p.stack.deallocate(*dealloc as usize),
+                            _ => {}
+                        }
+                        enter_callee!(callee, n);
+                    }
                     Ok(v) => {
                         p.x[0] = v;
                         let tail = match ins {

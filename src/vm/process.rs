@@ -71,6 +71,10 @@ pub struct Process {
     pub recv_mark: Option<(u64, usize)>,
     /// When the current `receive ... after` times out.
     pub timeout_at: Option<std::time::Instant>,
+    /// What the process was spawned to run (process_info's initial_call).
+    pub initial_call: (crate::term::Atom, crate::term::Atom, u32),
+    /// Parked in receive (for process_info's `status`).
+    pub waiting: bool,
     /// Monitors this process holds: (reference serial, monitored pid).
     pub monitoring: Vec<(u64, Term)>,
     /// The timeout the scheduler has a timer for.
@@ -96,6 +100,8 @@ impl Process {
             timeout_at: None,
             timer_armed: None,
             monitoring: Vec::new(),
+            waiting: false,
+            initial_call: (crate::term::atoms::ERLANG, crate::term::atoms::APPLY, 2),
         }
     }
 

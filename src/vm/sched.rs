@@ -55,6 +55,13 @@ pub enum Signal {
         reason: Message,
         link: bool,
     },
+    /// process_info asked of this process by `from`: answer with the
+    /// message `{Ref, Info}`.
+    Info {
+        from: Term,
+        ref_serial: u64,
+        items: Message,
+    },
 }
 
 /// A monitor held on a process: who watches, under which reference.
@@ -238,6 +245,13 @@ pub fn spawn_opt(
         PROCESS_COUNT.fetch_sub(1, Ordering::AcqRel);
         return Err(e);
     }
+    // girder_proc:start(M, F, Args) is spawn/3's M:F/A; a fun is started
+    // through erlang:apply/2 in OTP's terms.
+    if let ([m, f, a], true) = (args, m.name() == "girder_proc") {
+        if let (Some(m), Some(f), Some(n)) = (m.as_atom(), f.as_atom(), a.list_length()) {
+            p.initial_call = (m, f, n as u32);
+        }
+    }
     let h = ProcHandle::new(pid);
     if let Some(parent) = parent {
         let mut s = h.shared.lock().unwrap();
@@ -337,9 +351,40 @@ fn terminate(p: &mut Process, reason: Term) {
             }
         }
     }
+    // Requests that came too late get `undefined` (see request_info).
+    let late: Vec<Signal> = h.inbox.lock().unwrap().drain(..).collect();
+    for s in late {
+        if let Signal::Info { from, ref_serial, .. } = s {
+            answer_info(p, from, ref_serial, Term::atom(atoms::UNDEFINED));
+        }
+    }
     table().procs.lock().unwrap().remove(&p.pid.pid_serial());
     table().names.lock().unwrap().retain(|_, v| *v != p.pid);
     PROCESS_COUNT.fetch_sub(1, Ordering::AcqRel);
+}
+
+/// Send a process_info request to `target`; false if it is not alive
+/// (then no answer will come).
+pub fn request_info(target: Term, from: Term, ref_serial: u64, items: Term) -> bool {
+    let Some(h) = lookup(target) else { return false };
+    {
+        let mut inbox = h.inbox.lock().unwrap();
+        // Checked under the inbox lock: a process that exits drains its
+        // inbox for requests after clearing `alive`, so a request is either
+        // refused here or answered there.
+        if !h.alive.load(Ordering::Acquire) {
+            return false;
+        }
+        inbox.push_back(Signal::Info { from, ref_serial, items: Message::new(items) });
+    }
+    wake(&h);
+    true
+}
+
+fn answer_info(p: &mut Process, from: Term, ref_serial: u64, info: Term) {
+    let r = p.heap.reference(ref_serial);
+    let reply = p.heap.tuple(&[r, info]);
+    send(from, reply);
 }
 
 /// Move signals from the shared inbox into the mailbox. Returns the exit
@@ -355,7 +400,14 @@ pub fn drain_inbox(p: &mut Process) -> Option<Exception> {
     };
     for s in signals {
         match s {
-            Signal::Msg(m) => p.mailbox.push_back(m),
+            Signal::Info { from, ref_serial, items } => {
+                let info = crate::bif::process::info(p, items.term, false);
+                answer_info(p, from, ref_serial, info);
+            }
+            Signal::Msg(m) => {
+                p.waiting = false;
+                p.mailbox.push_back(m);
+            }
             Signal::Exit { from, reason, link } => {
                 // A link signal counts only while the link exists (it was
                 // removed if this process called unlink/1 meanwhile).
@@ -766,7 +818,10 @@ fn run_slice(vm: &Vm, mut p: Box<Process>, budget: i32) -> i32 {
     let before = p.reductions;
     let outcome = match drain_inbox(&mut p) {
         Some(e) => Exit::Crash(e),
-        None => interp::run(&mut p, budget),
+        None => {
+            p.waiting = false;
+            interp::run(&mut p, budget)
+        }
     };
     let spent = (p.reductions - before).min(budget as u64) as i32;
     match outcome {
@@ -806,6 +861,7 @@ fn park(vm: &Vm, p: Box<Process>) {
         p.timer_armed = Some(at);
         add_timer(at, TimerKind::Receive(h.clone()));
     }
+    p.waiting = true;
     *h.parked.lock().unwrap() = Some(p);
     // Counted as not runnable from here: a waker counts it again.
     vm.runnable.fetch_sub(1, Ordering::AcqRel);
