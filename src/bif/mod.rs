@@ -10,6 +10,7 @@
 pub mod code;
 pub mod convert;
 pub mod dict;
+pub mod hash;
 pub mod erlang;
 pub mod io;
 pub mod lists;
