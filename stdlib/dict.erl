@@ -134,8 +134,10 @@ replace(Key, Fun, [Cell | Bucket]) ->
 replace(_, _, []) -> error.
 
 %% Buckets are visited from the last to the first, each from its first
-%% cell to its last.
-fold(Fun, Acc, #dict{segs = Segs}) when is_function(Fun, 3) ->
+%% cell to its last.  As on OTP, a bad Fun is a function_clause error
+%% when the first bucket visited is empty, and a badfun error otherwise
+%% (the same for map/2 and filter/2).
+fold(Fun, Acc, #dict{segs = Segs}) ->
     fold_segs(Fun, Acc, Segs, tuple_size(Segs)).
 
 fold_segs(Fun, Acc, Segs, I) when I >= 1 ->
@@ -148,17 +150,17 @@ fold_seg(Fun, Acc, Seg, I) when I >= 1 ->
 fold_seg(_, Acc, _, _) -> Acc.
 
 fold_bucket(Fun, Acc, [[Key | Value] | Bucket]) -> fold_bucket(Fun, Fun(Key, Value, Acc), Bucket);
-fold_bucket(_, Acc, []) -> Acc.
+fold_bucket(Fun, Acc, []) when is_function(Fun, 3) -> Acc.
 
-map(Fun, #dict{segs = Segs} = D) when is_function(Fun, 2) ->
+map(Fun, #dict{segs = Segs} = D) ->
     D#dict{segs = map_tuple(fun(Seg) -> map_tuple(fun(B) -> map_bucket(Fun, B) end, Seg) end, Segs)}.
 
 map_tuple(Fun, Tuple) -> list_to_tuple([Fun(X) || X <- tuple_to_list(Tuple)]).
 
 map_bucket(Fun, [[Key | Value] | Bucket]) -> [[Key | Fun(Key, Value)] | map_bucket(Fun, Bucket)];
-map_bucket(_, []) -> [].
+map_bucket(Fun, []) when is_function(Fun, 2) -> [].
 
-filter(Pred, #dict{segs = Segs} = D) when is_function(Pred, 2) ->
+filter(Pred, #dict{segs = Segs} = D) ->
     {Segs1, Removed} = filter_segs(Pred, tuple_to_list(Segs), [], 0),
     shrink(D#dict{segs = list_to_tuple(Segs1)}, Removed).
 
@@ -177,7 +179,8 @@ filter_bucket(Pred, [[Key | Value] = Cell | Bucket], Acc, Removed) ->
         true -> filter_bucket(Pred, Bucket, [Cell | Acc], Removed);
         false -> filter_bucket(Pred, Bucket, Acc, Removed + 1)
     end;
-filter_bucket(_, [], Acc, Removed) -> {lists:reverse(Acc), Removed}.
+filter_bucket(Pred, [], Acc, Removed) when is_function(Pred, 2) ->
+    {lists:reverse(Acc), Removed}.
 
 %% The smaller dict is folded into the bigger one (D2 when equal).
 merge(Fun, D1, D2) when D1#dict.size < D2#dict.size ->
