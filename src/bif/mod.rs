@@ -10,8 +10,8 @@
 pub mod code;
 pub mod convert;
 pub mod dict;
-pub mod hash;
 pub mod erlang;
+pub mod hash;
 pub mod io;
 pub mod lists;
 pub mod maps;
