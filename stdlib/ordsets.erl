@@ -47,16 +47,27 @@ del_element(E, [X | Set]) when E > X -> [X | del_element(E, Set)];
 del_element(_, [_ | Set]) -> Set;
 del_element(_, []) -> [].
 
+%% After taking an element from the second set the two sets change
+%% places (as OTP does), so of two equal elements (1 and 1.0) the one
+%% kept is from the set that was behind.
 union([X | S1], [Y | _] = S2) when X < Y -> [X | union(S1, S2)];
-union([X | _] = S1, [Y | S2]) when X > Y -> [Y | union(S1, S2)];
+union([X | _] = S1, [Y | S2]) when X > Y -> [Y | union(S2, S1)];
 union([X | S1], [_ | S2]) -> [X | union(S1, S2)];
 union([], S2) -> S2;
 union(S1, []) -> S1.
 
-union(Sets) -> lists:foldl(fun(S, Acc) -> union(Acc, S) end, [], Sets).
+%% Of equal elements, the one from the earliest set is kept.
+union(Sets) -> lists:foldl(fun(S, Acc) -> union_left(Acc, S) end, [], Sets).
 
+union_left([X | S1], [Y | _] = S2) when X < Y -> [X | union_left(S1, S2)];
+union_left([X | _] = S1, [Y | S2]) when X > Y -> [Y | union_left(S1, S2)];
+union_left([X | S1], [_ | S2]) -> [X | union_left(S1, S2)];
+union_left([], S2) -> S2;
+union_left(S1, []) -> S1.
+
+%% The sets change places as in union/2.
 intersection([X | S1], [Y | _] = S2) when X < Y -> intersection(S1, S2);
-intersection([X | _] = S1, [Y | S2]) when X > Y -> intersection(S1, S2);
+intersection([X | _] = S1, [Y | S2]) when X > Y -> intersection(S2, S1);
 intersection([X | S1], [_ | S2]) -> [X | intersection(S1, S2)];
 intersection([], _) -> [];
 intersection(_, []) -> [].

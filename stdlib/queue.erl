@@ -77,14 +77,20 @@ out({[], []} = Q) -> {empty, Q};
 out({[X], []}) -> {{value, X}, {[], []}};
 out({Rear, [X]}) when is_list(Rear) -> {{value, X}, rear_to_front(Rear)};
 out({Rear, [X | Front]}) when is_list(Rear) -> {{value, X}, {Rear, Front}};
-out({Rear, []}) when is_list(Rear) -> out(rear_to_front(Rear));
+%% Taking from an empty Front: Rear keeps its newest element, the others
+%% move over.
+out({[Newest | Rest], []}) ->
+    [X | Front] = lists:reverse(Rest),
+    {{value, X}, {[Newest], Front}};
 out(Q) -> erlang:error(badarg, [Q]).
 
 out_r({[], []} = Q) -> {empty, Q};
 out_r({[], [X]}) -> {{value, X}, {[], []}};
 out_r({[X], Front}) when is_list(Front) -> {{value, X}, front_to_rear(Front)};
 out_r({[X | Rear], Front}) when is_list(Front) -> {{value, X}, {Rear, Front}};
-out_r({[], Front}) when is_list(Front) -> out_r(front_to_rear(Front));
+out_r({[], [Oldest | Rest]}) ->
+    [X | Rear] = lists:reverse(Rest),
+    {{value, X}, {Rear, [Oldest]}};
 out_r(Q) -> erlang:error(badarg, [Q]).
 
 get({[], []} = Q) -> erlang:error(empty, [Q]);
@@ -135,25 +141,41 @@ join({R1, F1} = Q1, {R2, F2} = Q2)
     end;
 join(Q1, Q2) -> erlang:error(badarg, [Q1, Q2]).
 
+%% The shapes follow OTP's: when N is the length of Front, each half is
+%% rebuilt from one side; otherwise the elements are moved one by one off
+%% the side that holds the cut, the first moved one staying next to it.
 split(0, {Rear, Front} = Q) when is_list(Rear), is_list(Front) -> {{[], []}, Q};
 split(N, {Rear, Front} = Q) when is_integer(N), N >= 1, is_list(Rear), is_list(Front) ->
-    Len = length(Rear) + length(Front),
+    LenF = length(Front),
     if
-        N >= Len, N =:= Len -> {Q, {[], []}};
-        N > Len -> erlang:error(badarg, [N, Q]);
-        true ->
-            {First, Second} = lists:split(N, to_list(Q)),
-            {from_list(First), from_list(Second)}
+        N < LenF ->
+            [X | Front1] = Front,
+            {Moved, Rest} = move(N - 1, Front1, []),
+            {{Moved, [X]}, {Rear, Rest}};
+        N > LenF ->
+            Cut = length(Rear) - (N - LenF),
+            if
+                Cut < 0 -> erlang:error(badarg, [N, Q]);
+                Cut =:= 0 -> {Q, {[], []}};
+                true ->
+                    [X | Rear1] = Rear,
+                    {Moved, Rest} = move(Cut - 1, Rear1, []),
+                    {{Rest, Front}, {[X], Moved}}
+            end;
+        true -> {front_to_rear(Front), rear_to_front(Rear)}
     end;
 split(N, Q) -> erlang:error(badarg, [N, Q]).
+
+%% Moves N elements from the head of a list onto Acc (reversing them).
+move(0, List, Acc) -> {Acc, List};
+move(N, [X | List], Acc) -> move(N - 1, List, [X | Acc]).
 
 filter(Fun, {Rear, Front}) when is_function(Fun, 1), is_list(Rear), is_list(Front) ->
     F = filter_list(Fun, Front),
     R = lists:reverse(filter_list(Fun, lists:reverse(Rear))),
     case {R, F} of
         {[], _} -> balance_front([], F);
-        {_, []} -> balance_rear(R, [])
-        ;
+        {_, []} -> balance_rear(R, []);
         _ -> {R, F}
     end;
 filter(Fun, Q) -> erlang:error(badarg, [Fun, Q]).
@@ -167,8 +189,15 @@ filter_list(Fun, [X | Rest]) ->
     end;
 filter_list(_, []) -> [].
 
+%% Like filter/2, each side is mapped in place.
 filtermap(Fun, {Rear, Front}) when is_function(Fun, 1), is_list(Rear), is_list(Front) ->
-    from_list(lists:filtermap(Fun, Front ++ lists:reverse(Rear)));
+    F = lists:filtermap(Fun, Front),
+    R = lists:reverse(lists:filtermap(Fun, lists:reverse(Rear))),
+    case {R, F} of
+        {[], _} -> balance_front([], F);
+        {_, []} -> balance_rear(R, []);
+        _ -> {R, F}
+    end;
 filtermap(Fun, Q) -> erlang:error(badarg, [Fun, Q]).
 
 fold(Fun, Acc, {Rear, Front} = Q) when is_function(Fun, 2), is_list(Rear), is_list(Front) ->
@@ -196,12 +225,15 @@ delete_with(Pred, Q) -> erlang:error(badarg, [Pred, Q]).
 delete_with_r(Pred, Q) when is_function(Pred, 1) -> delete_with_r(Pred, Q, [Pred, Q]);
 delete_with_r(Pred, Q) -> erlang:error(badarg, [Pred, Q]).
 
+%% Only a side that the deletion empties is refilled from the other.
 delete_with(Pred, {Rear, Front} = Q, _) when is_list(Rear), is_list(Front) ->
     case delete_first(Pred, Front) of
-        {ok, Front1} -> rebalance(Rear, Front1);
+        {ok, []} -> rear_to_front(Rear);
+        {ok, Front1} -> {Rear, Front1};
         error ->
             case delete_first(Pred, lists:reverse(Rear)) of
-                {ok, RevRear} -> rebalance(lists:reverse(RevRear), Front);
+                {ok, []} -> front_to_rear(Front);
+                {ok, RevRear} -> {lists:reverse(RevRear), Front};
                 error -> Q
             end
     end;
@@ -209,10 +241,12 @@ delete_with(_, _, Args) -> erlang:error(badarg, Args).
 
 delete_with_r(Pred, {Rear, Front} = Q, _) when is_list(Rear), is_list(Front) ->
     case delete_first(Pred, Rear) of
-        {ok, Rear1} -> rebalance(Rear1, Front);
+        {ok, []} -> front_to_rear(Front);
+        {ok, Rear1} -> {Rear1, Front};
         error ->
             case delete_first(Pred, lists:reverse(Front)) of
-                {ok, RevFront} -> rebalance(Rear, lists:reverse(RevFront));
+                {ok, []} -> rear_to_front(Rear);
+                {ok, RevFront} -> {Rear, lists:reverse(RevFront)};
                 error -> Q
             end
     end;
@@ -226,10 +260,6 @@ delete_first(Pred, [X | Rest], Seen) ->
         false -> delete_first(Pred, Rest, [X | Seen])
     end;
 delete_first(_, [], _) -> error.
-
-rebalance(Rear, []) -> rear_to_front(Rear);
-rebalance([], Front) -> front_to_rear(Front);
-rebalance(Rear, Front) -> {Rear, Front}.
 
 %% Okasaki API
 cons(X, Q) -> in_r(X, Q).

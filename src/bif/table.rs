@@ -208,4 +208,5 @@ bif_table! {
     MONOTONIC_TIME1 = "erlang":"monotonic_time"/1 => process::monotonic_time1;
     SYSTEM_TIME0 = "erlang":"system_time"/0 => process::system_time0;
     SYSTEM_TIME1 = "erlang":"system_time"/1 => process::system_time1;
+    PHASH = "erlang":"phash"/2 => hash::phash;
 }

@@ -3,8 +3,9 @@
 //! number < atom < reference < fun < port < pid < tuple < map < nil < list < binary
 //!
 //! `==` compares numbers by value (`1 == 1.0`); `=:=` and map keys also tell
-//! integers from floats. In the exact order an integer sorts before a float
-//! of equal value, which is how map keys are ordered.
+//! integers from floats. In the exact order every integer sorts before every
+//! float, whatever their values (`#{2 => a, 1.5 => b}` has keys `[2, 1.5]`
+//! on OTP), which is how map keys are ordered.
 
 use super::{header_subtag, Subtag, Term};
 use num_bigint::BigInt;
@@ -76,36 +77,23 @@ impl FromF64Exact for BigInt {
     }
 }
 
-/// Compare two numbers. `exact`: integers sort before equal floats.
+/// Compare two numbers. `exact`: integers sort before all floats.
 pub fn cmp_numbers(a: Term, b: Term, exact: bool) -> Ordering {
     if Term::both_small(a, b) {
         return a.small_value().cmp(&b.small_value());
     }
     match (a.as_float(), b.as_float()) {
+        (Some(_), None) if exact => Ordering::Greater,
+        (None, Some(_)) if exact => Ordering::Less,
         (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
-        (Some(x), None) => {
-            let o = cmp_int_float(&b.to_bigint().unwrap(), x).reverse();
-            if o == Ordering::Equal && exact {
-                Ordering::Greater
-            } else {
-                o
-            }
-        }
+        (Some(x), None) => cmp_int_float(&b.to_bigint().unwrap(), x).reverse(),
         (None, Some(y)) => {
-            let o = if let Some(i) = a.as_small() {
+            if let Some(i) = a.as_small() {
                 if i.unsigned_abs() < (1 << 53) {
-                    (i as f64).partial_cmp(&y).unwrap_or(Ordering::Less)
-                } else {
-                    cmp_int_float(&BigInt::from(i), y)
+                    return (i as f64).partial_cmp(&y).unwrap_or(Ordering::Less);
                 }
-            } else {
-                cmp_int_float(&a.to_bigint().unwrap(), y)
-            };
-            if o == Ordering::Equal && exact {
-                Ordering::Less
-            } else {
-                o
             }
+            cmp_int_float(&a.to_bigint().unwrap(), y)
         }
         (None, None) => a.to_bigint().unwrap().cmp(&b.to_bigint().unwrap()),
     }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Run tests/conformance/*.erl on OTP with girder's stdlib modules in place
 # of OTP's (calls to lists:, maps:, string:, proplists:, orddict:,
-# ordsets:, queue: are rewritten to girder_M:), and compare the output
+# ordsets:, queue:, sets:, dict:, gb_trees:, gb_sets:, array: are
+# rewritten to girder_M:), and compare the output
 # with the .expected files.  Functions that girder implements as BIFs
 # (e.g. lists:reverse/2, maps:get/2) are forwarded to OTP by a shim.
 # Usage (from the repository root): tests/stdlib_check/conformance_with_girder_stdlib.sh
@@ -11,7 +12,7 @@
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
-mods="lists maps string proplists orddict ordsets queue"
+mods="lists maps string proplists orddict ordsets queue sets dict gb_trees gb_sets array"
 bifs_lists="reverse/2 member/2 keymember/3 keysearch/3 keyfind/3"
 bifs_maps="get/2 find/2 from_list/1 is_key/2 keys/1 merge/2 new/0 put/3 remove/2 take/2 to_list/1 update/3 values/1 size/1"
 for m in $mods; do
@@ -29,7 +30,7 @@ done
 status=0
 for src in "$root"/tests/conformance/*.erl; do
   name=$(basename "$src" .erl)
-  sed -E "s/\b(lists|maps|string|proplists|orddict|ordsets|queue):/girder_\1:/g" "$src" > "$out/$name.erl"
+  sed -E "s/\b(lists|maps|string|proplists|orddict|ordsets|queue|sets|dict|gb_trees|gb_sets|array):/girder_\1:/g" "$src" > "$out/$name.erl"
   erlc -W0 -o "$out" "$out/$name.erl" || { echo "COMPILE-ERROR $name"; status=1; continue; }
   (cd "$out" && timeout 60 erl -noshell -pa "$out" -eval "$name:main([]), halt()." > "$out/$name.out" 2>/dev/null)
   if cmp -s "$out/$name.out" "${src%.erl}.expected"; then echo "same $name"
