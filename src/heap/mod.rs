@@ -294,9 +294,13 @@ impl Heap {
     pub fn adopt(&mut self, arena: Arena) {
         for (blk, used) in arena.chunks {
             self.frag_words += used;
-            // Keep the current fragment last so BIF allocations continue in it.
-            let at = self.fragments.len().saturating_sub(1);
-            self.fragments.insert(at, (blk, used));
+            // Keep the current fragment last so BIF allocations continue in
+            // it (the others' order does not matter; this is O(1)).
+            self.fragments.push((blk, used));
+            let n = self.fragments.len();
+            if n >= 2 {
+                self.fragments.swap(n - 1, n - 2);
+            }
         }
     }
 }

@@ -391,14 +391,25 @@ fn answer_info(p: &mut Process, from: Term, ref_serial: u64, info: Term) {
 /// the process must die of, if an exit signal kills it.
 pub fn drain_inbox(p: &mut Process) -> Option<Exception> {
     let h = p.handle.clone()?;
-    let signals: Vec<Signal> = {
+    // Messages move straight into the mailbox; other signals (rare) are
+    // handled after the lock is released.
+    let mut others: Vec<Signal> = Vec::new();
+    {
         let mut inbox = h.inbox.lock().unwrap();
         if inbox.is_empty() {
             return None;
         }
-        inbox.drain(..).collect()
-    };
-    for s in signals {
+        for s in inbox.drain(..) {
+            match s {
+                Signal::Msg(m) if others.is_empty() => {
+                    p.waiting = false;
+                    p.mailbox.push_back(m);
+                }
+                s => others.push(s),
+            }
+        }
+    }
+    for s in others {
         match s {
             Signal::Info { from, ref_serial, items } => {
                 let info = crate::bif::process::info(p, items.term, false);
