@@ -48,8 +48,10 @@ subtract(L1, L2) -> L1 -- L2.
 nth(1, [Head | _]) -> Head;
 nth(N, [_ | Tail]) when N > 1 -> nth(N - 1, Tail).
 
-nthtail(0, List) when is_list(List) -> List;
-nthtail(N, [_ | Tail]) when N > 0 -> nthtail(N - 1, Tail).
+%% The last tail is returned whatever it is ([a | b] gives b for N = 1).
+nthtail(1, [_ | Tail]) -> Tail;
+nthtail(N, [_ | Tail]) when N > 1 -> nthtail(N - 1, Tail);
+nthtail(0, List) when is_list(List) -> List.
 
 last([Head | Tail]) -> last_of(Tail, Head).
 
@@ -128,8 +130,9 @@ take(0, _) -> [];
 take(_, []) -> [];
 take(N, [Head | Tail]) -> [Head | take(N - 1, Tail)].
 
-%% A start position past the end gives [] (whatever Len is), as in OTP.
-sublist(List, Start, Len) when is_integer(Start), Start > 0, is_integer(Len) ->
+%% A start position more than one past the end gives [] whatever Len is
+%% (Len is only checked once the start is reached), as in OTP.
+sublist(List, Start, Len) when is_integer(Start), Start > 0 ->
     sublist_from(List, Start, Len).
 
 sublist_from(List, 1, Len) -> sublist(List, Len);
@@ -148,7 +151,8 @@ split_acc(0, Rest, Acc) -> {reverse(Acc), Rest};
 split_acc(N, [Head | Tail], Acc) -> split_acc(N - 1, Tail, [Head | Acc]);
 split_acc(_, [], _) -> too_short.
 
-concat(Things) -> flatten(things_to_strings(Things)).
+%% Lists among Things are appended as they are, not flattened.
+concat(Things) -> append(things_to_strings(Things)).
 
 things_to_strings([Thing | Rest]) ->
     [thing_to_string(Thing) | things_to_strings(Rest)];
@@ -697,7 +701,9 @@ merge(Fun, L1, []) when is_function(Fun, 2) -> L1;
 merge(Fun, L1, [_ | _] = L2) when is_function(Fun, 2), is_list(L1) ->
     reverse(merge_asc_f(L1, L2, Fun, [])).
 
-merge3(L1, L2, L3) -> merge(merge(L1, L2), L3).
+%% Merging the last two first keeps the order of ties (L1, L2, L3) and
+%% checks L3 before the others, as OTP does.
+merge3(L1, L2, L3) -> merge(L1, merge(L2, L3)).
 
 merge(Lists) when is_list(Lists) -> merge_all(Lists).
 
@@ -709,44 +715,67 @@ merge_pairs([A, B | Rest]) -> [merge(A, B) | merge_pairs(Rest)];
 merge_pairs([A]) -> [A];
 merge_pairs([]) -> [].
 
+%% keymerge/rkeymerge/rukeymerge look at L2 first; ukeymerge at L1 first.
+%% A non-list where a list is expected fails as in OTP: {case_clause, L}
+%% for the list looked at first, function_clause for the other.
 keymerge(N, L1, L2) when is_integer(N), N > 0 ->
     case L2 of
         [] -> L1;
-        [_ | _] ->
+        [H2 | _] ->
+            _ = element(N, H2),
             case L1 of
-                [] -> L2;
                 [_ | _] -> reverse(merge_asc_k(L1, L2, N, []));
-                _ -> erlang:error({case_clause, L1})
+                [] -> L2;
+                _ -> erlang:error(function_clause, [N, L1, L2])
             end;
         _ -> erlang:error({case_clause, L2})
     end.
 
-umerge([], L2) -> L2;
-umerge([_ | _] = L1, L2) -> umerge_t(L1, L2).
+rkeymerge(N, L1, L2) when is_integer(N), N > 0 ->
+    case L2 of
+        [] -> L1;
+        [H2 | _] ->
+            _ = element(N, H2),
+            case L1 of
+                [_ | _] -> reverse(merge_desc_k(L1, L2, N, []));
+                [] -> L2;
+                _ -> erlang:error(function_clause, [N, L1, L2])
+            end;
+        _ -> erlang:error({case_clause, L2})
+    end.
 
-umerge_t([X | Xs] = L1, [Y | Ys] = L2) ->
+%% The u* merges drop an element of the later list that equals (compares
+%% equal to) the current one of the earlier list.  They build the result
+%% reversed in Acc; when one list runs out the other is reversed onto Acc,
+%% which fails with badarg on an improper list, as in OTP.
+umerge([], L2) -> L2;
+umerge([_ | _] = L1, L2) -> reverse(umerge_t(L1, L2, [])).
+
+umerge_t([X | Xs] = L1, [Y | Ys] = L2, Acc) ->
     if
-        X < Y -> [X | umerge_t(Xs, L2)];
-        X == Y -> [X | umerge_t(Xs, Ys)];
-        true -> [Y | umerge_t(L1, Ys)]
+        X < Y -> umerge_t(Xs, L2, [X | Acc]);
+        X == Y -> umerge_t(Xs, Ys, [X | Acc]);
+        true -> umerge_t(L1, Ys, [Y | Acc])
     end;
-umerge_t([], L2) -> L2;
-umerge_t(L1, []) -> L1.
+umerge_t([], L2, Acc) -> lists:reverse(L2, Acc);
+umerge_t(L1, [], Acc) -> lists:reverse(L1, Acc).
 
 umerge(Fun, [], L2) when is_function(Fun, 2) -> L2;
-umerge(Fun, [_ | _] = L1, L2) when is_function(Fun, 2) -> umerge_f(L1, L2, Fun).
+umerge(Fun, [_ | _] = L1, L2) when is_function(Fun, 2) ->
+    reverse(umerge_f(L1, L2, Fun, [])).
 
-umerge_f([X | Xs] = L1, [Y | Ys] = L2, Fun) ->
+%% Fun(A, B) and Fun(B, A) both true means A and B are equal.
+umerge_f([X | Xs] = L1, [Y | Ys] = L2, Fun, Acc) ->
     case Fun(X, Y) of
         true ->
             case Fun(Y, X) of
-                true -> [X | umerge_f(Xs, Ys, Fun)];
-                false -> [X | umerge_f(Xs, L2, Fun)]
+                true -> umerge_f(Xs, Ys, Fun, [X | Acc]);
+                false -> umerge_f(Xs, L2, Fun, [X | Acc])
             end;
-        false -> [Y | umerge_f(L1, Ys, Fun)]
+        false -> umerge_f(L1, Ys, Fun, [Y | Acc])
     end;
-umerge_f([], L2, _) -> L2;
-umerge_f(L1, [], _) -> L1.
+umerge_f([], L2, _, Acc) -> lists:reverse(L2, Acc);
+umerge_f(L1, [], _, Acc) -> lists:reverse(L1, Acc).
 
 umerge3(L1, L2, L3) -> umerge(umerge(L1, L2), L3).
 
@@ -763,44 +792,82 @@ umerge_pairs([]) -> [].
 ukeymerge(N, L1, L2) when is_integer(N), N > 0 ->
     case L1 of
         [] -> L2;
-        [_ | _] ->
+        [H1 | _] ->
+            _ = element(N, H1),
             case L2 of
                 [] -> L1;
-                [_ | _] -> ukeymerge_k(L1, L2, N);
-                _ -> erlang:error({case_clause, L2})
+                [_ | _] -> reverse(ukeymerge_k(L1, L2, N, []));
+                _ -> erlang:error(function_clause, [N, L1, L2])
             end;
         _ -> erlang:error({case_clause, L1})
     end.
 
-ukeymerge_k([X | Xs] = L1, [Y | Ys] = L2, N) ->
+ukeymerge_k([X | Xs] = L1, [Y | Ys] = L2, N, Acc) ->
     KX = element(N, X),
     KY = element(N, Y),
     if
-        KX < KY -> [X | ukeymerge_k(Xs, L2, N)];
-        KX == KY -> [X | ukeymerge_k(Xs, Ys, N)];
-        true -> [Y | ukeymerge_k(L1, Ys, N)]
+        KX < KY -> ukeymerge_k(Xs, L2, N, [X | Acc]);
+        KX == KY -> ukeymerge_k(Xs, Ys, N, [X | Acc]);
+        true -> ukeymerge_k(L1, Ys, N, [Y | Acc])
     end;
-ukeymerge_k([], L2, _) -> L2;
-ukeymerge_k(L1, [], _) -> L1.
+ukeymerge_k([], L2, _, Acc) -> lists:reverse(L2, Acc);
+ukeymerge_k(L1, [], _, Acc) -> lists:reverse(L1, Acc).
+
+rukeymerge(N, L1, L2) when is_integer(N), N > 0 ->
+    case L2 of
+        [] -> L1;
+        [H2 | _] ->
+            _ = element(N, H2),
+            case L1 of
+                [_ | _] -> reverse(rukeymerge_k(L1, L2, N, []));
+                [] -> L2;
+                _ -> erlang:error(function_clause, [N, L1, L2])
+            end;
+        _ -> erlang:error({case_clause, L2})
+    end.
+
+rukeymerge_k([X | Xs] = L1, [Y | Ys] = L2, N, Acc) ->
+    KX = element(N, X),
+    KY = element(N, Y),
+    if
+        KX > KY -> rukeymerge_k(Xs, L2, N, [X | Acc]);
+        KX == KY -> rukeymerge_k(Xs, Ys, N, [X | Acc]);
+        true -> rukeymerge_k(L1, Ys, N, [Y | Acc])
+    end;
+rukeymerge_k([], L2, _, Acc) -> lists:reverse(L2, Acc);
+rukeymerge_k(L1, [], _, Acc) -> lists:reverse(L1, Acc).
 
 %% Descending variants (lists sorted in reverse order).  Merging takes
 %% the element of the second list first on ties; the u* variants keep the
-%% element of the first list.
+%% element of the first list.  rmerge/rumerge look at L2 first.
 
-rmerge(L1, L2) -> merge(fun(A, B) -> A > B end, L1, L2).
+rmerge(L1, []) -> L1;
+rmerge(L1, [_ | _] = L2) when is_list(L1) -> reverse(merge_desc_t(L1, L2, [])).
 
-rmerge(Fun, L1, L2) -> merge(fun(A, B) -> not Fun(A, B) end, L1, L2).
+rmerge(Fun, L1, []) when is_function(Fun, 2) -> L1;
+rmerge(Fun, L1, [_ | _] = L2) when is_function(Fun, 2), is_list(L1) ->
+    reverse(merge_desc_f(L1, L2, Fun, [])).
 
 rmerge3(L1, L2, L3) -> rmerge(L1, rmerge(L2, L3)).
 
-rumerge(L1, L2) -> umerge(fun(A, B) -> A >= B end, L1, L2).
+rumerge(L1, []) -> L1;
+rumerge([], [_ | _] = L2) -> L2;
+rumerge([_ | _] = L1, [_ | _] = L2) -> reverse(rumerge_t(L1, L2, [])).
 
-rumerge(Fun, L1, L2) -> umerge(fun(A, B) -> Fun(B, A) end, L1, L2).
+rumerge_t([X | Xs] = L1, [Y | Ys] = L2, Acc) ->
+    if
+        X > Y -> rumerge_t(Xs, L2, [X | Acc]);
+        X == Y -> rumerge_t(Xs, Ys, [X | Acc]);
+        true -> rumerge_t(L1, Ys, [Y | Acc])
+    end;
+rumerge_t([], L2, Acc) -> lists:reverse(L2, Acc);
+rumerge_t(L1, [], Acc) -> lists:reverse(L1, Acc).
+
+%% Fun is the ordering the lists are sorted in reverse of: umerge with
+%% the arguments of Fun swapped.
+rumerge(Fun, L1, []) when is_function(Fun, 2) -> L1;
+rumerge(Fun, [], [_ | _] = L2) when is_function(Fun, 2) -> L2;
+rumerge(Fun, [_ | _] = L1, [_ | _] = L2) when is_function(Fun, 2) ->
+    reverse(umerge_f(L1, L2, fun(A, B) -> Fun(B, A) end, [])).
 
 rumerge3(L1, L2, L3) -> rumerge(rumerge(L1, L2), L3).
-
-rkeymerge(N, L1, L2) when is_integer(N), N > 0 ->
-    merge(fun(A, B) -> element(N, A) > element(N, B) end, L1, L2).
-
-rukeymerge(N, L1, L2) when is_integer(N), N > 0 ->
-    umerge(fun(A, B) -> element(N, A) >= element(N, B) end, L1, L2).

@@ -7,10 +7,13 @@
 %% here: get/2, find/2, from_list/1, is_key/2, keys/1, merge/2, new/0,
 %% put/3, remove/2, take/2, to_list/1, update/3, values/1, size/1.
 %%
-%% Iterators: an iterator is {'$girder_iter', Pairs} where Pairs is the
-%% rest of the map's pairs in maps:to_list/1 order (or `none` once
-%% next/1 has run out).  Functions that accept "a map or an iterator"
-%% (filter, filtermap, fold, foreach, map) accept both.
+%% Iterators: maps:iterator(Map) is [0 | Map], as in OTP 25 (so an
+%% error that shows a fresh iterator prints as OTP prints it).  The
+%% iterator next/1 returns is {'$girder_iter', Pairs}, where Pairs is the
+%% rest of the map's pairs in maps:to_list/1 order (the representation
+%% is opaque in OTP too).  next/1 returns `none` at the end.  Functions
+%% that accept "a map or an iterator" (filter, filtermap, fold, foreach,
+%% map) accept both.
 -module(maps).
 
 -export([filter/2, filtermap/2, fold/3, foreach/2, from_keys/2, get/3,
@@ -19,6 +22,7 @@
          update_with/3, update_with/4, with/2, without/2]).
 
 -define(ITER(Pairs), {'$girder_iter', Pairs}).
+-define(FRESH_ITER(Map), [0 | Map]).
 
 %%% ------------------------------------------------------------------
 %%% Lookup and update
@@ -152,11 +156,14 @@ groups_from_list(KeyFun, ValueFun, List)
 groups_from_list(KeyFun, ValueFun, List) ->
     erlang:error(badarg, [KeyFun, ValueFun, List]).
 
-%% Groups are collected reversed and put in list order at the end.
+%% The list is walked from its end (the funs are called in that order, as
+%% in OTP), so prepending each value leaves every group in list order.
 %% Args are the caller's arguments, for the badarg of an improper list.
 groups(List, KeyFun, ValueFun, Args) ->
-    Reversed = groups_acc(List, KeyFun, ValueFun, #{}, Args),
-    map(fun(_, Vs) -> lists:reverse(Vs) end, Reversed).
+    Reversed = try lists:reverse(List, [])
+               catch error:badarg -> erlang:error(badarg, Args)
+               end,
+    groups_acc(Reversed, KeyFun, ValueFun, #{}, Args).
 
 groups_acc([Elem | Rest], KeyFun, ValueFun, Acc, Args) ->
     Key = KeyFun(Elem),
@@ -234,6 +241,7 @@ foreach(Fun, MapOrIter) ->
 
 %% The remaining pairs of a map or an iterator, in to_list/1 order.
 pairs_of(Map) when is_map(Map) -> {ok, maps:to_list(Map)};
+pairs_of(?FRESH_ITER(Map)) when is_map(Map) -> {ok, maps:to_list(Map)};
 pairs_of(?ITER(Pairs)) -> {ok, Pairs};
 pairs_of(none) -> {ok, []};
 pairs_of(_) -> error.
@@ -242,9 +250,10 @@ pairs_of(_) -> error.
 %%% Iterators
 %%% ------------------------------------------------------------------
 
-iterator(Map) when is_map(Map) -> ?ITER(maps:to_list(Map));
+iterator(Map) when is_map(Map) -> ?FRESH_ITER(Map);
 iterator(Map) -> erlang:error({badmap, Map}, [Map]).
 
+next(?FRESH_ITER(Map)) when is_map(Map) -> next(?ITER(maps:to_list(Map)));
 next(?ITER([{K, V} | Pairs])) -> {K, V, ?ITER(Pairs)};
 next(?ITER([])) -> none;
 next(none) -> none;

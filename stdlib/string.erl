@@ -7,17 +7,20 @@
 %% lists of characters.  All input goes through chars/1, the one place
 %% where binary support will have to be added.
 %%
-%% Grapheme clusters: every code point is one grapheme, except "\r\n",
-%% which is one grapheme (as in OTP).  Where a function takes a list of
-%% separator graphemes, OTP only treats "\r\n" in the subject as one unit
-%% when the separators mention $\r (either alone or as [$\r, $\n]);
-%% otherwise the subject is looked at code point by code point.  Pattern
-%% searches (split, find, replace, prefix) match at any code point but
-%% never end a match between "\r" and "\n".
+%% Grapheme clusters are the extended grapheme clusters of Unicode
+%% (UAX #29) as OTP 25 forms them: "\r\n", a base with its combining
+%% marks, Hangul syllables, emoji sequences, regional indicator pairs.
+%% A cluster of one code point is that integer, a longer one a list.
+%% Where a function takes a list of separator graphemes, OTP only treats
+%% "\r\n" in the subject as one unit when the separators mention $\r
+%% (either alone or as [$\r, $\n]); otherwise "\r" and "\n" are units
+%% of their own.  Pattern searches (split, find, replace, prefix) may
+%% start a match at any code point but never end one inside a cluster.
 %%
-%% Case mapping covers ASCII and Latin-1 (and the two Latin-1 letters
-%% whose upper case is outside Latin-1: 'y diaeresis' and 'micro sign');
-%% other code points are left unchanged.
+%% Case mapping (uppercase, lowercase, titlecase, casefold) is Unicode's
+%% full mapping, with tables in girder_unicode; the old to_upper and
+%% to_lower map Latin-1 only, as in OTP.  Normalisation (equal/4) is not
+%% implemented: text is compared as given.
 -module(string).
 
 -compile({no_auto_import, [length/1]}).
@@ -45,13 +48,89 @@
 %%% ------------------------------------------------------------------
 
 %% A flat list of code points from chardata.  (Binaries: add here.)
+%% OTP fails with function_clause on what is not chardata.
 flat(Data) when is_list(Data) -> lists:flatten(Data);
-flat(Data) -> erlang:error(badarg, [Data]).
+flat(Data) -> erlang:error(function_clause, [Data]).
 
-%% Code points to graphemes: "\r\n" becomes [$\r, $\n].
-graphemes([$\r, $\n | Rest]) -> [[$\r, $\n] | graphemes(Rest)];
-graphemes([C | Rest]) -> [C | graphemes(Rest)];
-graphemes([]) -> [].
+%% Code points to grapheme clusters.
+graphemes([]) -> [];
+graphemes(Chars) ->
+    {G, Rest} = cluster(Chars, true),
+    [G | graphemes(Rest)].
+
+%% The same, but "\r\n" stays two units (see units/2).
+graphemes_split_crlf([]) -> [];
+graphemes_split_crlf(Chars) ->
+    {G, Rest} = cluster(Chars, false),
+    [G | graphemes_split_crlf(Rest)].
+
+%% cluster(Chars, JoinCrLf) -> {Cluster, Rest}: the first grapheme
+%% cluster of a non-empty list of code points.  Printable ASCII and
+%% Latin-1 followed by a code point below U+0300 (no combining marks
+%% there) is the common case and needs no table.
+cluster([C | [N | _] = Rest], _) when (C >= 32 andalso C < 127 orelse
+                                       C >= 16#A0 andalso C =< 16#FF andalso C =/= 16#AD),
+                                      is_integer(N), N < 16#300 ->
+    {C, Rest};
+cluster([C], _) -> {C, []};
+cluster([$\r, $\n | Rest], true) -> {[$\r, $\n], Rest};
+cluster([C | Rest], _) ->
+    Class = girder_unicode:gc_class(C),
+    State = case Class of
+                pict -> pict;
+                ri -> ri_one;
+                _ -> none
+            end,
+    case Class of
+        cr -> {C, Rest};
+        lf -> {C, Rest};
+        control -> {C, Rest};
+        _ -> cluster_more(Rest, Class, State, [C])
+    end.
+
+%% Prev is the class of the last code point taken; State tracks an emoji
+%% sequence (pict: Extended_Pictographic Extend*, zwj: that followed by
+%% ZWJ) or a lone regional indicator (ri_one); Acc is the cluster so far,
+%% reversed.
+cluster_more([N | Rest] = Chars, Prev, State, Acc) ->
+    Class = girder_unicode:gc_class(N),
+    case joins(Prev, Class, State) of
+        true -> cluster_more(Rest, Class, next_state(State, Class), [N | Acc]);
+        false -> {cluster_of(Acc), Chars}
+    end;
+cluster_more([], _, _, Acc) -> {cluster_of(Acc), []}.
+
+cluster_of([C]) -> C;
+cluster_of(Rev) -> lists:reverse(Rev).
+
+%% May a code point of class Next continue a cluster whose last code
+%% point has class Prev?
+joins(_, control, _) -> false;
+joins(_, cr, _) -> false;
+joins(_, lf, _) -> false;
+joins(_, extend, _) -> true;
+joins(_, zwj, _) -> true;
+joins(prepend, _, _) -> true;
+joins(l, Next, _) -> Next =:= l orelse Next =:= v orelse Next =:= lv orelse Next =:= lvt;
+joins(Prev, Next, _) when Prev =:= lv; Prev =:= v -> Next =:= v orelse Next =:= t;
+joins(Prev, t, _) when Prev =:= lvt; Prev =:= t -> true;
+joins(zwj, pict, zwj) -> true;
+joins(ri, ri, ri_one) -> true;
+joins(_, _, _) -> false.
+
+next_state(pict, extend) -> pict;
+next_state(pict, zwj) -> zwj;
+next_state(zwj, pict) -> pict;
+next_state(_, _) -> none.
+
+%% Does a cluster boundary lie between code points P and N?  (Judged
+%% from the pair alone, which is enough for combining marks and "\r\n".)
+boundary($\r, $\n) -> false;
+boundary(P, N) when P < 127, N < 16#300 -> true;
+boundary(P, N) ->
+    PClass = girder_unicode:gc_class(P),
+    PClass =:= cr orelse PClass =:= lf orelse PClass =:= control orelse
+        not joins(PClass, girder_unicode:gc_class(N), none).
 
 %% Graphemes back to code points.
 ungraphemes([G | Rest]) when is_list(G) -> G ++ ungraphemes(Rest);
@@ -62,7 +141,7 @@ ungraphemes([]) -> [].
 units(Chars, Seps) ->
     case lists:member($\r, Seps) orelse lists:member([$\r, $\n], Seps) of
         true -> graphemes(Chars);
-        false -> Chars
+        false -> graphemes_split_crlf(Chars)
     end.
 
 %% Separator lists may be given as a string or a list of graphemes.
@@ -80,9 +159,8 @@ next_grapheme(Data) ->
         {G, Rest} -> [G | Rest]
     end.
 
-graphemes_head([$\r, $\n | Rest]) -> {[$\r, $\n], Rest};
-graphemes_head([C | Rest]) -> {C, Rest};
-graphemes_head([]) -> none.
+graphemes_head([]) -> none;
+graphemes_head(Chars) -> cluster(Chars, true).
 
 next_codepoint(Data) ->
     case flat(Data) of
@@ -96,7 +174,10 @@ next_codepoint(Data) ->
 
 length(Data) -> erlang:length(graphemes(flat(Data))).
 
-is_empty(Data) -> flat(Data) =:= [].
+%% Anything that is not (empty) chardata is simply not empty, as in OTP.
+is_empty([]) -> true;
+is_empty([Head | Tail]) -> is_empty(Head) andalso is_empty(Tail);
+is_empty(_) -> false.
 
 equal(A, B) -> flat(A) =:= flat(B).
 
@@ -107,12 +188,18 @@ equal(A, B, true) -> casefold(A) =:= casefold(B).
 %% composed, which is all girder supports for now.
 equal(A, B, IgnoreCase, Norm)
   when Norm =:= none; Norm =:= nfc; Norm =:= nfd; Norm =:= nfkc; Norm =:= nfkd ->
-    equal(A, B, IgnoreCase).
+    equal(A, B, IgnoreCase);
+%% OTP compares equal terms without looking at Norm, and fails with
+%% undef on an unknown Norm otherwise.
+equal(A, A, _, _) -> true;
+equal(_, _, _, _) -> erlang:error(undef).
 
 reverse(Data) -> lists:reverse(graphemes(flat(Data))).
 
 slice(Data, Start) -> slice(Data, Start, infinity).
 
+%% The whole of anything, untouched, as in OTP.
+slice(Data, 0, infinity) -> Data;
 slice(Data, Start, Len)
   when is_integer(Start), Start >= 0,
        (Len =:= infinity orelse (is_integer(Len) andalso Len >= 0)) ->
@@ -126,6 +213,8 @@ drop(0, List) -> List;
 drop(_, []) -> [];
 drop(N, [_ | Tail]) -> drop(N - 1, Tail).
 
+prefix(Data, Prefix) when not is_list(Prefix) ->
+    erlang:error(badarg, [Data, Prefix]);
 prefix(Data, Prefix) ->
     case flat(Prefix) of
         [] -> flat(Data);
@@ -148,13 +237,17 @@ drop_newlines(Rev) -> Rev.
 %%% ------------------------------------------------------------------
 
 %% match_here(Pattern, Chars): {true, Rest} when Chars starts with Pattern
-%% and the match does not end in the middle of "\r\n".
+%% and the match does not end inside a grapheme cluster.
 match_here([C | Pat], [C | Rest]) -> match_here_1(Pat, Rest, C);
 match_here(_, _) -> false.
 
 match_here_1([C | Pat], [C | Rest], _) -> match_here_1(Pat, Rest, C);
-match_here_1([], [$\n | _], $\r) -> false;
-match_here_1([], Rest, _) -> {true, Rest};
+match_here_1([], [N | _] = Rest, Last) ->
+    case boundary(Last, N) of
+        true -> {true, Rest};
+        false -> false
+    end;
+match_here_1([], [], _) -> {true, []};
 match_here_1(_, _, _) -> false.
 
 %% All non-overlapping matches, left to right, as {Before, After} splits;
@@ -186,6 +279,15 @@ find_last(Pat, Chars, RevBefore, Found) ->
 
 split(Data, Pattern) -> split(Data, Pattern, leading).
 
+split(Data, Pattern, Where) when not is_list(Pattern) ->
+    erlang:error(badarg, [Data, Pattern, Where]);
+split(Data, Pattern, Where) when Where =/= leading, Where =/= trailing, Where =/= all ->
+    %% OTP looks at Where only once it has found a match.
+    Chars = flat(Data),
+    case find_first(flat(Pattern), Chars) of
+        {_, After} when Pattern =/= [] -> erlang:error({case_clause, After});
+        _ -> [Chars]
+    end;
 split(Data, Pattern, Where) ->
     Chars = flat(Data),
     case flat(Pattern) of
@@ -209,7 +311,9 @@ split_all(Pat, Chars, Parts) ->
 
 find(Data, Pattern) -> find(Data, Pattern, leading).
 
-find(Data, Pattern, Dir) ->
+find(Data, Pattern, Dir) when not is_list(Pattern) ->
+    erlang:error(badarg, [Data, Pattern, Dir]);
+find(Data, Pattern, Dir) when Dir =:= leading; Dir =:= trailing ->
     Chars = flat(Data),
     case flat(Pattern) of
         [] -> Chars;
@@ -285,8 +389,15 @@ take(Data, Separators) -> take(Data, Separators, false, leading).
 
 take(Data, Separators, Complement) -> take(Data, Separators, Complement, leading).
 
+take(Data, Separators, Complement, Dir) when not is_list(Separators) ->
+    erlang:error(badarg, [Data, Separators, Complement, Dir]);
+take(Data, [], Complement, Dir)
+  when not is_boolean(Complement); Dir =/= leading, Dir =/= trailing ->
+    erlang:error({case_clause, {Complement, Dir}}, [Data, [], Complement, Dir]);
 take(Data, Separators, Complement, Dir)
-  when is_boolean(Complement), (Dir =:= leading orelse Dir =:= trailing) ->
+  when not is_boolean(Complement); Dir =/= leading, Dir =/= trailing ->
+    erlang:error(function_clause, [Data, Separators, Complement, Dir]);
+take(Data, Separators, Complement, Dir) ->
     Seps = seps(Separators),
     Units = units(flat(Data), Seps),
     Wanted = fun(U) -> lists:member(U, Seps) =/= Complement end,
@@ -324,15 +435,20 @@ pad(Data, Len, Dir, Char) when is_integer(Len), ?IS_DIR(Dir) ->
 %%% Case
 %%% ------------------------------------------------------------------
 
-uppercase(Data) -> lists:flatmap(fun upper_full/1, flat(Data)).
+uppercase(Data) -> lists:flatmap(fun girder_unicode:uppercase/1, flat_case(Data)).
 
-lowercase(Data) -> [lower(C) || C <- flat(Data)].
+lowercase(Data) -> lists:flatmap(fun girder_unicode:lowercase/1, flat_case(Data)).
 
-casefold(Data) -> lists:flatmap(fun fold/1, flat(Data)).
+casefold(Data) -> lists:flatmap(fun girder_unicode:casefold/1, flat_case(Data)).
 
+%% The case functions fail with {badarg, Data} on what is not chardata.
+flat_case(Data) when is_list(Data) -> lists:flatten(Data);
+flat_case(Data) -> erlang:error({badarg, Data}, [Data]).
+
+%% The first code point in title case; the rest is unchanged.
 titlecase(Data) ->
     case flat(Data) of
-        [C | Rest] -> title(C) ++ Rest;
+        [C | Rest] -> girder_unicode:titlecase(C) ++ Rest;
         [] -> []
     end.
 
@@ -351,17 +467,6 @@ lower(C) when C >= $A, C =< $Z -> C + 32;
 lower(C) when C >= 16#C0, C =< 16#DE, C =/= 16#D7 -> C + 32;
 lower(C) -> C.
 
-upper_full(16#DF) -> "SS";
-upper_full(16#B5) -> [16#39C];
-upper_full(16#FF) -> [16#178];
-upper_full(C) -> [upper_latin1(C)].
-
-title(16#DF) -> "Ss";
-title(C) -> upper_full(C).
-
-fold(16#DF) -> "ss";
-fold(16#B5) -> [16#3BC];
-fold(C) -> [lower(C)].
 
 %%% ------------------------------------------------------------------
 %%% Numbers
@@ -418,7 +523,7 @@ is_digit(C) -> C >= $0 andalso C =< $9.
 %%% Old API (flat lists of characters, 1-based positions)
 %%% ------------------------------------------------------------------
 
-len(S) when is_list(S) -> erlang:length(S).
+len(S) -> erlang:length(S).
 
 concat(S1, S2) -> S1 ++ S2.
 
@@ -463,10 +568,10 @@ span_count([C | Rest], Chars, In, N) ->
     end;
 span_count([], _, _, N) -> N.
 
-substr(S, Start) when is_integer(Start), Start >= 1 ->
+substr(S, Start) when is_list(S), is_integer(Start), Start >= 1 ->
     substr_from(S, Start).
 
-substr(S, Start, Len) when is_integer(Start), Start >= 1, is_integer(Len), Len >= 0 ->
+substr(S, Start, Len) when is_list(S), is_integer(Start), Start >= 1, is_integer(Len), Len >= 0 ->
     lists:sublist(substr_from(S, Start), Len).
 
 substr_from(S, 1) -> S;
@@ -492,10 +597,9 @@ join([First | Rest], Sep) -> First ++ lists:append([Sep ++ S || S <- Rest]).
 
 chars(C, N) -> chars(C, N, []).
 
-chars(C, N, Tail) when is_integer(N), N >= 0 -> chars_acc(C, N, Tail).
-
-chars_acc(_, 0, Acc) -> Acc;
-chars_acc(C, N, Acc) -> chars_acc(C, N - 1, [C | Acc]).
+%% A count that is not a number fails with badarith, as in OTP.
+chars(C, N, Tail) when is_integer(C), N > 0 -> chars(C, N - 1, [C | Tail]);
+chars(C, 0, Tail) when is_integer(C) -> Tail.
 
 copies(S, N) when is_list(S), is_integer(N), N >= 0 -> copies_acc(S, N, []).
 
@@ -530,6 +634,8 @@ strip(S) -> strip(S, both).
 
 strip(S, Dir) -> strip(S, Dir, $\s).
 
+strip(S, Dir, Char) when not is_list(S); not is_integer(Char) ->
+    erlang:error(function_clause, [S, Dir, Char]);
 strip(S, left, Char) -> strip_left(S, Char);
 strip(S, right, Char) -> lists:reverse(strip_left(lists:reverse(S), Char));
 strip(S, both, Char) -> strip(strip_left(S, Char), right, Char).
@@ -539,28 +645,33 @@ strip_left(S, _) -> S.
 
 left(S, N) -> left(S, N, $\s).
 
-left(S, N, Char) when is_integer(N), N >= 0 ->
+%% left/right/centre take the length of S first (badarg if it is not a
+%% list), then check N (function_clause).
+left(S, N, Char) when is_integer(Char) ->
     Len = erlang:length(S),
     if
+        not is_integer(N); N < 0 -> erlang:error(function_clause, [S, N, Char]);
         Len >= N -> lists:sublist(S, N);
         true -> S ++ chars(Char, N - Len)
     end.
 
 right(S, N) -> right(S, N, $\s).
 
-right(S, N, Char) when is_integer(N), N >= 0 ->
+right(S, N, Char) when is_integer(Char) ->
     Len = erlang:length(S),
     if
+        not is_integer(N); N < 0 -> erlang:error(function_clause, [S, N, Char]);
         Len >= N -> lists:nthtail(Len - N, S);
         true -> chars(Char, N - Len, S)
     end.
 
 centre(S, N) -> centre(S, N, $\s).
 
-centre(S, 0, _) when is_list(S) -> [];
-centre(S, N, Char) when is_integer(N), N > 0 ->
+centre(S, N, Char) when is_integer(Char) ->
     Len = erlang:length(S),
     if
+        not is_integer(N); N < 0 -> erlang:error(function_clause, [S, N, Char]);
+        N =:= 0 -> [];
         Len >= N -> lists:sublist(lists:nthtail((Len - N) div 2, S), N);
         true ->
             Left = (N - Len) div 2,

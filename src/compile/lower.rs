@@ -175,6 +175,7 @@ impl Lowerer {
             Some(Qualifier::Generator(pat, list)) | Some(Qualifier::BitGenerator(pat, list)) => {
                 let name = self.fresh("lc");
                 let t = self.fresh("t");
+                let bad = self.fresh("bad");
                 let recur = Expr::CallFun(Box::new(var(&name, loc)), vec![var(&t, loc)], loc);
                 let inner = self.comprehension(head, &quals[1..], recur.clone(), loc);
                 let clauses = vec![
@@ -191,6 +192,18 @@ impl Lowerer {
                         loc,
                     },
                     Clause { patterns: vec![Expr::Nil(loc)], guards: vec![], body: vec![tail], loc },
+                    // Not a list (or an improper tail): {bad_generator, V}.
+                    Clause {
+                        patterns: vec![var(&bad, loc)],
+                        guards: vec![],
+                        body: vec![Expr::CallRemote(
+                            Box::new(Expr::Atom("erlang".into(), loc)),
+                            Box::new(Expr::Atom("error".into(), loc)),
+                            vec![Expr::Tuple(vec![Expr::Atom("bad_generator".into(), loc), var(&bad, loc)], loc)],
+                            loc,
+                        )],
+                        loc,
+                    },
                 ];
                 Expr::CallFun(Box::new(Expr::Fun(Some(name), clauses, loc)), vec![list.clone()], loc)
             }

@@ -13,6 +13,7 @@ set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
 mods="lists maps string proplists orddict ordsets queue sets dict gb_trees gb_sets array"
+erlc -o "$out" "$root/stdlib/girder_unicode.erl" || exit 2
 bifs_lists="reverse/2 member/2 keymember/3 keysearch/3 keyfind/3"
 bifs_maps="get/2 find/2 from_list/1 is_key/2 keys/1 merge/2 new/0 put/3 remove/2 take/2 to_list/1 update/3 values/1 size/1"
 for m in $mods; do
