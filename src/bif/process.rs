@@ -20,16 +20,28 @@ pub fn self_(p: &mut Process, _a: &[Term]) -> BifResult {
     Ok(p.pid)
 }
 
-/// `Dest ! Msg` / erlang:send/2: a pid or a registered name.
+/// `Dest ! Msg` / erlang:send/2: a pid, a registered name, or
+/// `{Name, Node}`. An unknown bare name is badarg; an unknown `{Name, Node}`
+/// is not (as in OTP, the message is dropped, and so is one for another
+/// node: girder is not distributed).
 pub fn send(_p: &mut Process, a: &[Term]) -> BifResult {
     let to = if a[0].is_pid() {
-        a[0]
+        Some(a[0])
     } else if let Some(name) = a[0].as_atom() {
-        sched::whereis(name).ok_or_else(Exception::badarg)?
+        Some(sched::whereis(name).ok_or_else(Exception::badarg)?)
+    } else if let Some([name, node]) = a[0].as_tuple() {
+        let (name, node) = name.as_atom().zip(node.as_atom()).ok_or_else(Exception::badarg)?;
+        if node.name() == super::erlang::NODE_NAME {
+            sched::whereis(name)
+        } else {
+            None
+        }
     } else {
         return Err(Exception::badarg());
     };
-    sched::send(to, a[1]);
+    if let Some(to) = to {
+        sched::send(to, a[1]);
+    }
     Ok(a[1])
 }
 
@@ -108,8 +120,19 @@ pub fn unlink(p: &mut Process, a: &[Term]) -> BifResult {
 /// exit(Pid, Reason): an exit signal as if Pid's link partner died.
 pub fn exit2(p: &mut Process, a: &[Term]) -> BifResult {
     let pid = pid_arg(a[0])?;
+    if pid == p.pid {
+        // A signal to yourself acts before exit/2 returns, as in OTP; and
+        // a normal one ends a process that does not trap exits.
+        let trapping = p.handle.as_ref().is_some_and(|h| h.trap_exit.load(Ordering::Acquire));
+        if a[1] == Term::atom(atoms::KILL) {
+            return Err(Exception::exit_signal(Term::atom(atoms::KILLED)));
+        }
+        if !trapping {
+            return Err(Exception::exit_signal(a[1]));
+        }
+    }
     if let Some(h) = sched::lookup(pid) {
-        sched::deliver(&h, Signal::Exit { from: p.pid, reason: Message::new(a[1]) });
+        sched::deliver(&h, Signal::Exit { from: p.pid, reason: Message::new(a[1]), by_exit_bif: true });
     }
     Ok(Term::TRUE)
 }
@@ -136,27 +159,45 @@ pub fn make_ref(p: &mut Process, _a: &[Term]) -> BifResult {
     Ok(p.heap.reference(serial))
 }
 
-/// monitor(process, Pid | Name)
-pub fn monitor(p: &mut Process, a: &[Term]) -> BifResult {
-    if a[0].as_atom().map(Atom::name) != Some("process") {
-        return Err(Exception::badarg());
+/// What `monitor(process, Target)` watches: a pid, a registered name, or
+/// `{Name, Node}` for this node. A name is looked up once, now; the 'DOWN'
+/// then names `{Name, Node}` rather than the pid.
+fn monitor_target(t: Term) -> Result<(Option<Term>, Option<Atom>), Exception> {
+    if t.is_pid() {
+        return Ok((Some(t), None));
     }
-    let target = if a[1].is_pid() {
-        a[1]
-    } else if let Some(n) = a[1].as_atom() {
-        sched::whereis(n).unwrap_or(a[1])
-    } else {
-        return Err(Exception::badarg());
+    let name = match (t.as_atom(), t.as_tuple()) {
+        (Some(n), _) => n,
+        (None, Some([n, node])) if node.as_atom().map(Atom::name) == Some(super::erlang::NODE_NAME) => {
+            n.as_atom().ok_or_else(Exception::badarg)?
+        }
+        _ => return Err(Exception::badarg()),
     };
-    let r = p.heap.reference(sched::new_ref_serial());
-    match sched::lookup(target).filter(|h| h.alive.load(Ordering::Acquire)) {
-        Some(h) => h.monitors.lock().unwrap().push((r, Message::new(p.pid))),
+    Ok((sched::whereis(name), Some(name)))
+}
+
+/// Set up a monitor of `target` by the process `p`; a target that is not
+/// alive gets its 'DOWN' (noproc) at once. Returns the reference.
+fn add_monitor(p: &mut Process, target: Option<Term>, name: Option<Atom>) -> Term {
+    let serial = sched::new_ref_serial();
+    let r = p.heap.reference(serial);
+    // OTP sets up no monitor of a process by itself (it could never fire).
+    if target == Some(p.pid) {
+        return r;
+    }
+    match target.and_then(sched::lookup).filter(|h| h.alive.load(Ordering::Acquire)) {
+        Some(h) => h.monitors.lock().unwrap().push(sched::Monitor { serial, watcher: p.pid, name }),
         None => {
+            let object = match (name, target) {
+                (Some(n), _) => p.heap.tuple(&[Term::atom(n), Term::atom(Atom::intern(super::erlang::NODE_NAME))]),
+                (None, Some(pid)) => pid,
+                (None, None) => Term::atom(atoms::UNDEFINED),
+            };
             let down = p.heap.tuple(&[
                 Term::atom(atoms::DOWN),
                 r,
                 Term::atom(Atom::intern("process")),
-                a[1],
+                object,
                 Term::atom(atoms::NOPROC),
             ]);
             if let Some(me) = p.handle.clone() {
@@ -164,19 +205,98 @@ pub fn monitor(p: &mut Process, a: &[Term]) -> BifResult {
             }
         }
     }
-    Ok(r)
+    r
 }
 
-pub fn demonitor(_p: &mut Process, a: &[Term]) -> BifResult {
-    if !a[0].is_ref() {
+/// monitor(process, Pid | Name | {Name, Node})
+pub fn monitor(p: &mut Process, a: &[Term]) -> BifResult {
+    if a[0].as_atom().map(Atom::name) != Some("process") {
         return Err(Exception::badarg());
     }
+    let (target, name) = monitor_target(a[1])?;
+    Ok(add_monitor(p, target, name))
+}
+
+/// spawn_monitor/1,3: spawn, then monitor; `{Pid, Ref}`. Unlike spawn/1,
+/// OTP checks the fun's arity here.
+pub fn spawn_monitor1(p: &mut Process, a: &[Term]) -> BifResult {
+    let pid = spawn_fun(a[0])?;
+    let r = add_monitor(p, Some(pid), None);
+    Ok(p.heap.tuple(&[pid, r]))
+}
+pub fn spawn_monitor3(p: &mut Process, a: &[Term]) -> BifResult {
+    let pid = spawn_mfa(a)?;
+    let r = add_monitor(p, Some(pid), None);
+    Ok(p.heap.tuple(&[pid, r]))
+}
+
+/// Remove the monitor with reference `r` from whichever process holds it;
+/// whether one was found.
+fn remove_monitor(r: Term) -> Result<bool, Exception> {
+    if !r.is_ref() {
+        return Err(Exception::badarg());
+    }
+    let serial = r.boxed_body()[0].0;
+    let mut found = false;
     for pid in sched::all_pids() {
         if let Some(h) = sched::lookup(pid) {
-            h.monitors.lock().unwrap().retain(|(r, _)| !crate::term::order::eq_exact(*r, a[0]));
+            let mut ms = h.monitors.lock().unwrap();
+            let before = ms.len();
+            ms.retain(|m| m.serial != serial);
+            found |= ms.len() != before;
         }
     }
+    Ok(found)
+}
+
+pub fn demonitor1(_p: &mut Process, a: &[Term]) -> BifResult {
+    remove_monitor(a[0])?;
     Ok(Term::TRUE)
+}
+
+/// demonitor(Ref, Options): `flush` also removes a 'DOWN' for Ref already
+/// received; `info` answers whether the monitor was still there.
+pub fn demonitor2(p: &mut Process, a: &[Term]) -> BifResult {
+    let (mut flush, mut info) = (false, false);
+    for o in a[1].list_to_vec().ok_or_else(Exception::badarg)? {
+        match o.as_atom().map(Atom::name) {
+            Some("flush") => flush = true,
+            Some("info") => info = true,
+            _ => return Err(Exception::badarg()),
+        }
+    }
+    let found = remove_monitor(a[0])?;
+    if flush {
+        flush_down(p, a[0]);
+    }
+    Ok(if info { Term::bool(found) } else { Term::TRUE })
+}
+
+/// Drop every `{'DOWN', R, _, _, _}` from the mailbox and the signals not
+/// yet moved into it.
+fn flush_down(p: &mut Process, r: Term) {
+    let is_down = |t: Term| {
+        matches!(t.as_tuple(), Some([tag, r2, _, _, _])
+            if *tag == Term::atom(atoms::DOWN) && crate::term::order::eq_exact(*r2, r))
+    };
+    if let Some(h) = p.handle.clone() {
+        h.inbox.lock().unwrap().retain(|s| !matches!(s, Signal::Msg(m) if is_down(m.term)));
+    }
+    // A receive is not in progress (this is a BIF call), so only the mark
+    // of the make_ref optimisation counts positions in the mailbox.
+    let mut i = 0;
+    while i < p.mailbox.len() {
+        if is_down(p.mailbox[i].term) {
+            p.mailbox.remove(i);
+            if let Some((serial, pos)) = p.recv_mark {
+                if i < pos {
+                    p.recv_mark = Some((serial, pos - 1));
+                }
+            }
+        } else {
+            i += 1;
+        }
+    }
 }
 
 pub fn register(_p: &mut Process, a: &[Term]) -> BifResult {

@@ -185,7 +185,10 @@ bif_table! {
     PROCESS_FLAG = "erlang":"process_flag"/2 => process::process_flag;
     MAKE_REF = "erlang":"make_ref"/0 => process::make_ref;
     MONITOR = "erlang":"monitor"/2 => process::monitor;
-    DEMONITOR1 = "erlang":"demonitor"/1 => process::demonitor;
+    DEMONITOR1 = "erlang":"demonitor"/1 => process::demonitor1;
+    DEMONITOR2 = "erlang":"demonitor"/2 => process::demonitor2;
+    SPAWN_MONITOR1 = "erlang":"spawn_monitor"/1 => process::spawn_monitor1;
+    SPAWN_MONITOR3 = "erlang":"spawn_monitor"/3 => process::spawn_monitor3;
     REGISTER = "erlang":"register"/2 => process::register;
     UNREGISTER = "erlang":"unregister"/1 => process::unregister;
     WHEREIS = "erlang":"whereis"/1 => process::whereis;

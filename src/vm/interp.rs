@@ -159,7 +159,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
             if e.trace == Term::NON_VALUE {
                 e.trace = stacktrace::build(p, module, pc.saturating_sub(1), &e);
             }
-            match p.handlers.pop() {
+            match if e.signal { None } else { p.handlers.pop() } {
                 Some(h) => {
                     p.stack.truncate(h.stack_len);
                     p.x[0] = Term::atom(e.class.atom());

@@ -39,6 +39,10 @@ pub enum Signal {
     Exit {
         from: Term,
         reason: Message,
+        /// Sent by exit/2 rather than by a dying link partner: only then
+        /// is `kill` untrappable (a partner that died of `exit(kill)`
+        /// sends an ordinary signal with reason `kill`).
+        by_exit_bif: bool,
     },
 }
 
@@ -51,8 +55,21 @@ pub struct ProcHandle {
     pub alive: AtomicBool,
     pub trap_exit: AtomicBool,
     pub links: Mutex<Vec<Term>>,
-    /// (reference, watcher) pairs to notify with 'DOWN' on exit.
-    pub monitors: Mutex<Vec<(Term, Message)>>,
+    /// The monitors on this process, to notify with 'DOWN' on exit.
+    pub monitors: Mutex<Vec<Monitor>>,
+}
+
+/// A monitor as the watched process keeps it. Only immediates and the
+/// reference's serial: the reference term itself lives on the watcher's
+/// heap, which the watcher may collect at any time.
+pub struct Monitor {
+    /// The serial of the monitor's reference.
+    pub serial: u64,
+    /// The watching process.
+    pub watcher: Term,
+    /// What the 'DOWN' names: the pid, or `{Name, node()}` when the monitor
+    /// was set by registered name.
+    pub name: Option<Atom>,
 }
 
 impl ProcHandle {
@@ -202,12 +219,17 @@ fn terminate(p: &mut Process, reason: Term) {
     for l in std::mem::take(&mut *h.links.lock().unwrap()) {
         if let Some(hl) = lookup(l) {
             hl.links.lock().unwrap().retain(|x| *x != p.pid);
-            deliver(&hl, Signal::Exit { from: p.pid, reason: Message::new(reason) });
+            deliver(&hl, Signal::Exit { from: p.pid, reason: Message::new(reason), by_exit_bif: false });
         }
     }
-    for (r, watcher) in std::mem::take(&mut *h.monitors.lock().unwrap()) {
-        if let Some(hw) = lookup(watcher.term) {
-            let down = p.heap.tuple(&[Term::atom(atoms::DOWN), r, Term::atom(Atom::intern("process")), p.pid, reason]);
+    for m in std::mem::take(&mut *h.monitors.lock().unwrap()) {
+        if let Some(hw) = lookup(m.watcher) {
+            let r = p.heap.reference(m.serial);
+            let object = match m.name {
+                Some(n) => p.heap.tuple(&[Term::atom(n), Term::atom(Atom::intern(crate::bif::erlang::NODE_NAME))]),
+                None => p.pid,
+            };
+            let down = p.heap.tuple(&[Term::atom(atoms::DOWN), r, Term::atom(Atom::intern("process")), object, reason]);
             deliver(&hw, Signal::Msg(Message::new(down)));
         }
     }
@@ -221,16 +243,17 @@ pub fn drain_inbox(p: &mut Process) -> Option<Exception> {
     for s in signals {
         match s {
             Signal::Msg(m) => p.mailbox.push_back(m),
-            Signal::Exit { from, reason } => {
+            Signal::Exit { from, reason, by_exit_bif } => {
                 let r = reason.term;
-                let kill = r == Term::atom(atoms::KILL);
+                let kill = by_exit_bif && r == Term::atom(atoms::KILL);
                 if h.trap_exit.load(Ordering::Acquire) && !kill {
                     let t = p.heap.tuple(&[Term::atom(atoms::EXIT_CAPS), from, r]);
                     p.heap.adopt(reason.arena);
                     p.mailbox.push_back(Message::new(t));
-                } else if r != Term::atom(atoms::NORMAL) {
+                } else if r != Term::atom(atoms::NORMAL) || from == p.pid {
+                    // A normal signal is ignored, except exit(self(), normal).
                     let reason_t = if kill { Term::atom(atoms::KILLED) } else { p.heap.copy_term(r) };
-                    return Some(Exception::new(Class::Exit, reason_t));
+                    return Some(Exception::exit_signal(reason_t));
                 }
             }
         }
