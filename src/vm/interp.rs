@@ -324,7 +324,13 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                     _ => {}
                 }
                 if let Callee::Code(m, entry) = callee {
-                    call_reds!(arity, m, entry);
+                    // A closure's body also reads its free variables and the
+                    // fun itself, placed after the arguments: all live.
+                    let live = match f.boxed_subtag() {
+                        Some(Subtag::Fun) => arity + f.boxed_body().len(),
+                        _ => arity,
+                    };
+                    call_reds!(live, m, entry);
                 }
                 enter_callee!(callee, arity);
             }
