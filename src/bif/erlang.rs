@@ -225,8 +225,10 @@ pub fn max(_p: &mut Process, a: &[Term]) -> BifResult {
 }
 
 /// girder is not distributed: every process runs on `nonode@nohost`.
+pub const NODE_NAME: &str = "nonode@nohost";
+
 pub fn node(_p: &mut Process, _a: &[Term]) -> BifResult {
-    Ok(Term::atom(Atom::intern("nonode@nohost")))
+    Ok(Term::atom(Atom::intern(NODE_NAME)))
 }
 
 pub fn halt0(_p: &mut Process, _a: &[Term]) -> BifResult {

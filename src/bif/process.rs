@@ -20,16 +20,28 @@ pub fn self_(p: &mut Process, _a: &[Term]) -> BifResult {
     Ok(p.pid)
 }
 
-/// `Dest ! Msg` / erlang:send/2: a pid or a registered name.
+/// `Dest ! Msg` / erlang:send/2: a pid, a registered name, or
+/// `{Name, Node}`. An unknown bare name is badarg; an unknown `{Name, Node}`
+/// is not (as in OTP, the message is dropped, and so is one for another
+/// node: girder is not distributed).
 pub fn send(_p: &mut Process, a: &[Term]) -> BifResult {
     let to = if a[0].is_pid() {
-        a[0]
+        Some(a[0])
     } else if let Some(name) = a[0].as_atom() {
-        sched::whereis(name).ok_or_else(Exception::badarg)?
+        Some(sched::whereis(name).ok_or_else(Exception::badarg)?)
+    } else if let Some([name, node]) = a[0].as_tuple() {
+        let (name, node) = name.as_atom().zip(node.as_atom()).ok_or_else(Exception::badarg)?;
+        if node.name() == super::erlang::NODE_NAME {
+            sched::whereis(name)
+        } else {
+            None
+        }
     } else {
         return Err(Exception::badarg());
     };
-    sched::send(to, a[1]);
+    if let Some(to) = to {
+        sched::send(to, a[1]);
+    }
     Ok(a[1])
 }
 
@@ -136,6 +148,17 @@ pub fn unlink(p: &mut Process, a: &[Term]) -> BifResult {
 /// exit(Pid, Reason): an exit signal as if Pid's link partner died.
 pub fn exit2(p: &mut Process, a: &[Term]) -> BifResult {
     let pid = pid_arg(a[0])?;
+    if pid == p.pid {
+        // A signal to yourself acts before exit/2 returns, as in OTP; and
+        // a normal one ends a process that does not trap exits.
+        let trapping = p.handle.as_ref().is_some_and(|h| h.trap_exit.load(Ordering::Acquire));
+        if a[1] == Term::atom(atoms::KILL) {
+            return Err(Exception::exit_signal(Term::atom(atoms::KILLED)));
+        }
+        if !trapping {
+            return Err(Exception::exit_signal(a[1]));
+        }
+    }
     if let Some(h) = sched::lookup(pid) {
         sched::deliver(&h, Signal::Exit { from: p.pid, reason: Message::new(a[1]), link: false });
     }
@@ -173,7 +196,7 @@ pub fn monitor(p: &mut Process, a: &[Term]) -> BifResult {
     // {Name, Node}.
     let local_name = |t: Term| -> Option<Atom> {
         match t.as_tuple() {
-            Some([n, node]) if node.as_atom().map(Atom::name) == Some("nonode@nohost") => n.as_atom(),
+            Some([n, node]) if node.as_atom().map(Atom::name) == Some(super::erlang::NODE_NAME) => n.as_atom(),
             _ => t.as_atom(),
         }
     };
@@ -197,7 +220,7 @@ pub fn monitor(p: &mut Process, a: &[Term]) -> BifResult {
         }
     } else {
         let who = match named {
-            Some(n) => p.heap.tuple(&[Term::atom(n), Term::atom(Atom::intern("nonode@nohost"))]),
+            Some(n) => p.heap.tuple(&[Term::atom(n), Term::atom(Atom::intern(crate::bif::erlang::NODE_NAME))]),
             None => a[1],
         };
         let process = Term::atom(Atom::intern("process"));

@@ -38,11 +38,18 @@ pub struct Exception {
     /// For errors raised by a BIF: the BIF's module, name and argument
     /// list, which OTP puts at the top of the stacktrace.
     pub bif: Option<(Atom, Atom, Term)>,
+    /// The process is being killed by an exit signal: no `catch` or `try`
+    /// sees it (OTP's exit signals are not exceptions in the receiver).
+    pub signal: bool,
 }
 
 impl Exception {
     pub fn new(class: Class, reason: Term) -> Exception {
-        Exception { class, reason, trace: Term::NON_VALUE, bif: None }
+        Exception { class, reason, trace: Term::NON_VALUE, bif: None, signal: false }
+    }
+    /// Death by an exit signal with `reason` (see `signal`).
+    pub fn exit_signal(reason: Term) -> Exception {
+        Exception { signal: true, ..Exception::new(Class::Exit, reason) }
     }
     pub fn error(reason: Term) -> Exception {
         Exception::new(Class::Error, reason)
@@ -58,7 +65,7 @@ impl Exception {
     /// BIF's own arguments (BEAM calls this a trap). Used for work that
     /// must wait for a message, such as process_info of another process.
     pub fn trap(m: Atom, f: Atom) -> Exception {
-        Exception { class: Class::Error, reason: Term::NON_VALUE, trace: Term::NON_VALUE, bif: Some((m, f, Term::NIL)) }
+        Exception { bif: Some((m, f, Term::NIL)), ..Exception::error(Term::NON_VALUE) }
     }
     /// The function a trapping BIF continues in.
     pub fn as_trap(&self) -> Option<(Atom, Atom)> {

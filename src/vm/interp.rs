@@ -159,7 +159,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
             if e.trace == Term::NON_VALUE {
                 e.trace = stacktrace::build(p, module, pc.saturating_sub(1), &e);
             }
-            match p.handlers.pop() {
+            match if e.signal { None } else { p.handlers.pop() } {
                 Some(h) => {
                     p.stack.truncate(h.stack_len);
                     p.x[0] = Term::atom(e.class.atom());
@@ -333,7 +333,13 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                     _ => {}
                 }
                 if let Callee::Code(m, entry) = callee {
-                    call_reds!(arity, m, entry);
+                    // A closure's body also reads its free variables and the
+                    // fun itself, placed after the arguments: all live.
+                    let live = match f.boxed_subtag() {
+                        Some(Subtag::Fun) => arity + f.boxed_body().len(),
+                        _ => arity,
+                    };
+                    call_reds!(live, m, entry);
                 }
                 enter_callee!(callee, arity);
             }

@@ -342,7 +342,7 @@ fn terminate(p: &mut Process, reason: Term) {
             if let Some(hw) = lookup(m.watcher) {
                 let r = p.heap.reference(m.ref_serial);
                 let who = match m.named {
-                    Some(n) => p.heap.tuple(&[Term::atom(n), Term::atom(Atom::intern("nonode@nohost"))]),
+                    Some(n) => p.heap.tuple(&[Term::atom(n), Term::atom(Atom::intern(crate::bif::erlang::NODE_NAME))]),
                     None => p.pid,
                 };
                 let process = Term::atom(Atom::intern("process"));
@@ -431,7 +431,9 @@ pub fn drain_inbox(p: &mut Process) -> Option<Exception> {
                     }
                 }
                 let r = reason.term;
-                let kill = r == Term::atom(atoms::KILL);
+                // Only exit/2 makes `kill` untrappable: a link partner that
+                // died of exit(kill) sends an ordinary signal.
+                let kill = !link && r == Term::atom(atoms::KILL);
                 if h.trap_exit.load(Ordering::Acquire) && !kill {
                     let t = p.heap.tuple(&[Term::atom(atoms::EXIT_CAPS), from, r]);
                     p.heap.adopt(reason.arena);
@@ -439,7 +441,7 @@ pub fn drain_inbox(p: &mut Process) -> Option<Exception> {
                 } else if r != Term::atom(atoms::NORMAL) || from == p.pid {
                     // exit(self(), normal) kills the caller, as in OTP.
                     let reason_t = if kill { Term::atom(atoms::KILLED) } else { p.heap.copy_term(r) };
-                    return Some(Exception::new(Class::Exit, reason_t));
+                    return Some(Exception::exit_signal(reason_t));
                 }
             }
         }
@@ -585,10 +587,15 @@ impl Vm {
     }
 }
 
-static VM: OnceLock<Vm> = OnceLock::new();
+thread_local! {
+    /// The VM whose scheduler runs on this thread. Each `run_main` makes
+    /// one (and leaks it: a VM lives until the OS process ends, or in
+    /// benches, until the next run).
+    static CURRENT_VM: std::cell::Cell<Option<&'static Vm>> = const { std::cell::Cell::new(None) };
+}
 
 fn vm() -> &'static Vm {
-    VM.get().expect("the schedulers are not running")
+    CURRENT_VM.get().expect("not on a scheduler thread")
 }
 
 /// What a scheduler thread keeps to itself.
@@ -682,9 +689,8 @@ pub fn run_main(mut main: Box<Process>, cfg: Config) -> Option<MainExit> {
         main_pid: main.pid,
         outcome: Mutex::new(None),
     };
-    if VM.set(state).is_err() {
-        panic!("run_main called twice in one OS process");
-    }
+    let vm: &'static Vm = Box::leak(Box::new(state));
+    CURRENT_VM.set(Some(vm));
     make_runnable(main, false);
     std::thread::scope(|s| {
         let mut workers = workers.into_iter().enumerate();
@@ -693,14 +699,24 @@ pub fn run_main(mut main: Box<Process>, cfg: Config) -> Option<MainExit> {
             std::thread::Builder::new()
                 .name(format!("scheduler {}", i + 1))
                 .stack_size(SCHEDULER_STACK)
-                .spawn_scoped(s, move || scheduler(i, w, cfg.budget))
+                .spawn_scoped(s, move || {
+                    CURRENT_VM.set(Some(vm));
+                    scheduler(i, w, cfg.budget)
+                })
                 .expect("cannot start a scheduler thread");
         }
         // Scheduler 1 runs on the calling thread.
         scheduler(0, first, cfg.budget);
     });
     crate::bif::io::flush();
-    vm().outcome.lock().unwrap().take()
+    CURRENT_VM.set(None);
+    let outcome = vm.outcome.lock().unwrap().take();
+    if let Some(o) = &outcome {
+        // The next run may reuse the main pid.
+        table().procs.lock().unwrap().remove(&o.process.pid.pid_serial());
+        PROCESS_COUNT.fetch_sub(1, Ordering::AcqRel);
+    }
+    outcome
 }
 
 /// Scheduler threads compile modules on first use, which recurses on
