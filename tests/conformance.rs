@@ -64,3 +64,23 @@ fn conformance_programs_survive_constant_preemption() {
     assert!(n > 0, "no conformance programs found");
     assert!(fails.is_empty(), "{} of {n} programs differ with --reductions 3:\n{}", fails.len(), fails.join("\n"));
 }
+
+/// Everything on one scheduler thread (issue 4: the programs pass with
+/// `--schedulers 1` and with the default of one per core).
+#[test]
+fn conformance_programs_on_one_scheduler() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance");
+    let (n, fails) = check_dir(&dir, &["--schedulers", "1"]);
+    assert!(n > 0, "no conformance programs found");
+    assert!(fails.is_empty(), "{} of {n} programs differ with --schedulers 1:\n{}", fails.len(), fails.join("\n"));
+}
+
+/// More schedulers than cores and short time slices: processes move
+/// between threads all the time (work stealing), output must not change.
+#[test]
+fn conformance_programs_on_four_schedulers_preempted() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance");
+    let (n, fails) = check_dir(&dir, &["--schedulers", "4", "--reductions", "7"]);
+    assert!(n > 0, "no conformance programs found");
+    assert!(fails.is_empty(), "{} of {n} programs differ with 4 schedulers:\n{}", fails.len(), fails.join("\n"));
+}
