@@ -102,6 +102,10 @@ pub struct Codegen<'a> {
     pub(super) fun_name: String,
     pub(super) fun_arity: u32,
     pub(super) lambda_count: u32,
+    /// OTP's fun numbers by source offset (see lower::Lowerer).
+    pub fun_numbers: HashMap<u32, u32>,
+    /// Set while compiling `fun f/N`: the lambda's name.
+    pub(super) fun_ref_name: Option<String>,
 }
 
 fn bit(r: u16) -> Live {
@@ -135,6 +139,8 @@ impl<'a> Codegen<'a> {
             fun_name: String::new(),
             fun_arity: 0,
             lambda_count: 0,
+            fun_numbers: HashMap::new(),
+            fun_ref_name: None,
         }
     }
 

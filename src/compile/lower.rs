@@ -16,6 +16,12 @@ use crate::syntax::ast::*;
 #[derive(Default)]
 pub struct Lowerer {
     counter: u32,
+    /// OTP's numbering of funs within a function (the N of
+    /// `'-main/1-fun-N-'`), by the fun's source offset: a fun is numbered
+    /// after the funs inside it; a comprehension takes a number after its
+    /// first generator's list and before the rest; `fun f/N` takes one.
+    pub fun_numbers: std::collections::HashMap<u32, u32>,
+    fun_counter: u32,
 }
 
 fn var(name: &str, loc: Loc) -> Expr {
@@ -29,6 +35,7 @@ impl Lowerer {
     }
 
     pub fn function(&mut self, f: &mut Function) {
+        self.fun_counter = 0;
         for c in &mut f.clauses {
             self.clause(c);
         }
@@ -55,17 +62,18 @@ impl Lowerer {
                 let taken = std::mem::replace(e, Expr::Nil(Loc::default()));
                 if let ListComp(head, quals, loc) = taken {
                     let mut head = *head;
-                    self.expr(&mut head);
                     let mut quals = quals;
                     for q in &mut quals {
                         match q {
                             Qualifier::Generator(p, l) | Qualifier::BitGenerator(p, l) => {
                                 self.expr(p);
                                 self.expr(l);
+                                self.fun_counter += 1;
                             }
                             Qualifier::Filter(f) => self.expr(f),
                         }
                     }
+                    self.expr(&mut head);
                     *e = self.comprehension(head, &quals, Expr::Nil(loc), loc);
                 }
             }
@@ -84,7 +92,12 @@ impl Lowerer {
                 self.expr(f);
                 args.iter_mut().for_each(|x| self.expr(x));
             }
-            Fun(_, cs, _) | If(cs, _) => cs.iter_mut().for_each(|c| self.clause(c)),
+            Fun(_, cs, loc) => {
+                cs.iter_mut().for_each(|c| self.clause(c));
+                self.number(*loc);
+            }
+            Expr::FunRef(crate::syntax::ast::FunRef::Local(..), _) => self.fun_counter += 1,
+            If(cs, _) => cs.iter_mut().for_each(|c| self.clause(c)),
             Case(s, cs, _) => {
                 self.expr(s);
                 cs.iter_mut().for_each(|c| self.clause(c));
@@ -128,6 +141,14 @@ impl Lowerer {
             Binary(els, _) => els.iter_mut().for_each(|b| self.expr(&mut b.value)),
             _ => {}
         }
+    }
+
+    fn number(&mut self, loc: Loc) {
+        // Funs from one macro expansion can share an offset: those keep
+        // girder's own numbering (u32::MAX marks the clash).
+        let n = self.fun_counter;
+        self.fun_counter += 1;
+        self.fun_numbers.entry(loc.start).and_modify(|v| *v = u32::MAX).or_insert(n);
     }
 
     /// The comprehension `[head || quals]` whose result continues with `tail`

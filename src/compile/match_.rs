@@ -570,8 +570,17 @@ impl Codegen<'_> {
             return err("E0041", loc, "fun captures too many variables", "this fun needs more than 255 registers");
         }
         let srcs: Vec<Src> = free.iter().map(|v| self.lookup_var(v, loc)).collect::<R<_>>()?;
-        let index = self.lambda_counter_next();
-        let lname = format!("-{}/{}-fun-{}-", self.fun_name, self.fun_arity, index);
+        // A comprehension's fun (named `%lc...` by the lowering) and funs
+        // whose number the lowering could not tell keep a module-wide one.
+        let otp_number = self.fun_numbers.get(&loc.start).copied().filter(|n| *n != u32::MAX);
+        let index = match otp_number {
+            Some(n) if !name.as_deref().is_some_and(|n| n.starts_with('%')) => n,
+            _ => self.lambda_counter_next(),
+        };
+        let lname = match self.fun_ref_name.take() {
+            Some(f) => f,
+            None => format!("-{}/{}-fun-{}-", self.fun_name, self.fun_arity, index),
+        };
         let li = self.add_lambda(lname, arity as u32, free, name, clauses.to_vec(), loc);
         let d = match hint {
             Some(d) => d,
@@ -600,6 +609,8 @@ impl Codegen<'_> {
                     body: vec![Expr::CallLocal(name.clone(), args, loc)],
                     loc,
                 };
+                // OTP names such a fun after the function itself.
+                self.fun_ref_name = Some(name.clone());
                 self.fun_expr(None, &[clause], hint, loc)
             }
             FunRef::Remote(m, f, a) => match (m.as_ref(), f.as_ref(), a.as_ref()) {

@@ -139,6 +139,7 @@ pub fn compile_module(file: &str, m: &ast::Module) -> Result<Module, CompileErro
         *l.borrow_mut() = functions.iter().map(|f| (f.name.clone(), f.arity)).collect();
     });
     let mut cg = Codegen::new(name, &records, &imported);
+    cg.fun_numbers = std::mem::take(&mut lowerer.fun_numbers);
     for f in &functions {
         let l = cg.asm.new_label();
         cg.locals.insert((f.name.clone(), f.arity), l);

@@ -906,5 +906,32 @@ fn report_crash(p: &Process, reason: Term) {
     crate::format::print_term(&mut r, reason, 0, 80, None);
     let mut pid = String::new();
     crate::format::write_term(&mut pid, p.pid, None);
-    eprintln!("=ERROR REPORT====\nError in process {pid} with exit value:\n{r}\n");
+    eprint!("\n=ERROR REPORT==== {} ===\nError in process {pid} with exit value:\n{r}\n", report_time());
+}
+
+/// Now as OTP's logger stamps a report: `22-Nov-2026::23:51:41.503205`
+/// (in UTC; OTP uses the local time zone).
+fn report_time() -> String {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    let secs = now.as_secs();
+    let (days, rem) = ((secs / 86_400) as i64, secs % 86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    format!(
+        "{day}-{}-{year}::{:02}:{:02}:{:02}.{:06}",
+        MONTHS[(month - 1) as usize],
+        rem / 3600,
+        rem / 60 % 60,
+        rem % 60,
+        now.subsec_micros()
+    )
 }
