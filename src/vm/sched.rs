@@ -119,15 +119,24 @@ impl ProcHandle {
     }
 }
 
-#[derive(Default)]
+const SHARDS: usize = 64;
+
 struct Table {
-    procs: Mutex<HashMap<u64, Arc<ProcHandle>>>,
+    /// Pid serial -> handle, in shards so that schedulers sending at the
+    /// same time rarely take the same lock.
+    procs: [Mutex<HashMap<u64, Arc<ProcHandle>>>; SHARDS],
     names: Mutex<HashMap<Atom, Term>>,
+}
+
+impl Table {
+    fn shard(&self, serial: u64) -> std::sync::MutexGuard<'_, HashMap<u64, Arc<ProcHandle>>> {
+        self.procs[serial as usize % SHARDS].lock().unwrap()
+    }
 }
 
 fn table() -> &'static Table {
     static T: OnceLock<Table> = OnceLock::new();
-    T.get_or_init(Table::default)
+    T.get_or_init(|| Table { procs: std::array::from_fn(|_| Mutex::default()), names: Mutex::default() })
 }
 
 static NEXT_PID: AtomicU64 = AtomicU64::new(1);
@@ -158,7 +167,7 @@ pub fn schedulers() -> usize {
 }
 
 pub fn lookup(pid: Term) -> Option<Arc<ProcHandle>> {
-    table().procs.lock().unwrap().get(&pid.pid_serial()).cloned()
+    table().shard(pid.pid_serial()).get(&pid.pid_serial()).cloned()
 }
 
 pub fn whereis(name: Atom) -> Option<Term> {
@@ -188,7 +197,8 @@ pub fn registered_name(pid: Term) -> Option<Atom> {
 }
 
 pub fn all_pids() -> Vec<Term> {
-    let mut v: Vec<Term> = table().procs.lock().unwrap().values().map(|h| h.pid).collect();
+    let mut v: Vec<Term> =
+        table().procs.iter().flat_map(|s| s.lock().unwrap().values().map(|h| h.pid).collect::<Vec<_>>()).collect();
     v.sort_by_key(|p| p.pid_serial());
     v
 }
@@ -264,7 +274,7 @@ pub fn spawn_opt(
         }
     }
     p.handle = Some(h.clone());
-    table().procs.lock().unwrap().insert(serial, h);
+    table().shard(serial).insert(serial, h);
     make_runnable(p, false);
     Ok(pid)
 }
@@ -358,7 +368,7 @@ fn terminate(p: &mut Process, reason: Term) {
             answer_info(p, from, ref_serial, Term::atom(atoms::UNDEFINED));
         }
     }
-    table().procs.lock().unwrap().remove(&p.pid.pid_serial());
+    table().shard(p.pid.pid_serial()).remove(&p.pid.pid_serial());
     table().names.lock().unwrap().retain(|_, v| *v != p.pid);
     PROCESS_COUNT.fetch_sub(1, Ordering::AcqRel);
 }
@@ -673,7 +683,7 @@ pub fn run_main(mut main: Box<Process>, cfg: Config) -> Option<MainExit> {
     SCHEDULERS.store(n, Ordering::Relaxed);
     let h = ProcHandle::new(main.pid);
     main.handle = Some(h.clone());
-    table().procs.lock().unwrap().insert(main.pid.pid_serial(), h);
+    table().shard(main.pid.pid_serial()).insert(main.pid.pid_serial(), h);
     PROCESS_COUNT.fetch_add(1, Ordering::AcqRel);
     let workers: Vec<Worker<Box<Process>>> = (0..n).map(|_| Worker::new_fifo()).collect();
     let state = Vm {
@@ -713,7 +723,7 @@ pub fn run_main(mut main: Box<Process>, cfg: Config) -> Option<MainExit> {
     let outcome = vm.outcome.lock().unwrap().take();
     if let Some(o) = &outcome {
         // The next run may reuse the main pid.
-        table().procs.lock().unwrap().remove(&o.process.pid.pid_serial());
+        table().shard(o.process.pid.pid_serial()).remove(&o.process.pid.pid_serial());
         PROCESS_COUNT.fetch_sub(1, Ordering::AcqRel);
     }
     outcome
