@@ -1,5 +1,16 @@
-//! A process: its heap, registers, stack, exception handlers and
-//! dictionary. Only the scheduler running it touches it.
+//! A process: its heap, stack, exception handlers, dictionary and the
+//! registers it needs while it does not run. Only the scheduler running it
+//! touches it.
+//!
+//! The X register file (`Registers`, 2 KiB) belongs to the thread that runs
+//! processes, not to each process: `interp::run` borrows it, and a process
+//! that stops keeps only its live registers in `Process::saved`:
+//! ```text
+//!   spawn          saved = the call's arguments       (prepare_call)
+//!   run            x[..saved.len()] = saved; saved = []
+//!   Exit::Yield    saved = x0..x(arity-1)              (yield at a call)
+//!   Exit::Wait     saved = []                          (receive runs in a frame)
+//! ```
 
 use super::exception::Exception;
 use crate::code::instr::Live;
@@ -24,10 +35,40 @@ pub fn live_first(n: usize) -> Live {
 }
 
 /// Number of X registers: enough for the largest arity (255) plus a fun's
-/// captured values (the compiler refuses funs that would need more). Every
-/// process carries them, so they are kept to 256 (2 KiB); moving the
-/// register file to the scheduler is the next step (issue 4).
+/// captured values (the compiler refuses funs that would need more). A
+/// power of two, so an index masked with MAX_X - 1 needs no bounds check.
 pub const MAX_X: usize = 256;
+
+/// The X register file, one per thread that runs processes, lent to
+/// `interp::run` for one time slice.
+pub struct Registers(Box<[Term; MAX_X]>);
+
+impl Registers {
+    pub fn new() -> Registers {
+        Registers(Box::new([Term::NIL; MAX_X]))
+    }
+}
+
+impl Default for Registers {
+    fn default() -> Self {
+        Registers::new()
+    }
+}
+
+impl std::ops::Deref for Registers {
+    type Target = [Term; MAX_X];
+    #[inline(always)]
+    fn deref(&self) -> &[Term; MAX_X] {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Registers {
+    #[inline(always)]
+    fn deref_mut(&mut self) -> &mut [Term; MAX_X] {
+        &mut self.0
+    }
+}
 
 /// An installed `try`/`catch` handler.
 #[derive(Clone, Copy)]
@@ -49,8 +90,9 @@ pub struct Resume {
 pub struct Process {
     pub pid: Term,
     pub heap: Heap,
-    /// X registers; indices are masked with MAX_X - 1, so no bounds checks.
-    pub x: Box<[Term; MAX_X]>,
+    /// x0..x(n-1) while the process is not running (see the module
+    /// comment); empty while it runs.
+    pub saved: Vec<Term>,
     pub stack: Stack<Module>,
     pub handlers: Vec<Handler>,
     /// Process dictionary as flat [k0, v0, k1, v1, ...] (a root range).
@@ -86,7 +128,7 @@ impl Process {
         Process {
             pid,
             heap: Heap::default(),
-            x: Box::new([Term::NIL; MAX_X]),
+            saved: Vec::new(),
             stack: Stack::default(),
             handlers: Vec::new(),
             dict: Vec::new(),
@@ -106,21 +148,23 @@ impl Process {
     }
 
     /// Collect the heap. This is the one place that lists a process's
-    /// roots, in this order: the X registers in `live` (bit i = x_i), the
-    /// stack, the dictionary.
-    pub fn gc(&mut self, need: usize, live: Live) {
+    /// roots, in this order: the X registers in `live` (bit i = x_i) of the
+    /// register file `x` the process runs with, the stack, the dictionary,
+    /// and the saved registers (empty while it runs; a collection of a
+    /// process that is not running, with `live` = 0, keeps them).
+    pub fn gc(&mut self, x: &mut [Term; MAX_X], need: usize, live: Live) {
         let mut buf = [Term::NIL; 64];
         let mut n = 0;
-        for (i, x) in self.x.iter().take(64).enumerate() {
+        for (i, r) in x.iter().take(64).enumerate() {
             if live & (1 << i) != 0 {
-                buf[n] = *x;
+                buf[n] = *r;
                 n += 1;
             }
         }
         let regs = &mut buf[..n];
-        if cfg!(debug_assertions) && gc_stress() {
-            for i in 0..64 {
-                let t = self.x[i];
+        let stress = cfg!(debug_assertions) && gc_stress();
+        if stress {
+            for (i, t) in x.iter().take(64).enumerate() {
                 if live & (1 << i) != 0
                     && (t.is_list() || t.is_boxed())
                     && !self.heap.contains(t.ptr())
@@ -130,33 +174,34 @@ impl Process {
                 }
             }
         }
-        let stress = cfg!(debug_assertions) && gc_stress();
-        let Process { heap, stack, dict, .. } = self;
+        let Process { heap, stack, dict, saved, .. } = self;
         if stress {
-            if let Err(e) = gc::verify(heap, &[&regs[..], stack.roots(), &dict[..]], &crate::code::server::is_literal) {
+            let roots = [&regs[..], stack.roots(), &dict[..], &saved[..]];
+            if let Err(e) = gc::verify(heap, &roots, &crate::code::server::is_literal) {
                 panic!("before gc: {e}");
             }
         }
-        let mut roots: [&mut [Term]; 3] = [&mut regs[..], stack.roots(), &mut dict[..]];
+        let mut roots: [&mut [Term]; 4] = [&mut regs[..], stack.roots(), &mut dict[..], &mut saved[..]];
         gc::collect(heap, need, &mut roots);
         if stress {
-            if let Err(e) = gc::verify(heap, &[&regs[..], stack.roots(), &dict[..]], &crate::code::server::is_literal) {
+            let roots = [&regs[..], stack.roots(), &dict[..], &saved[..]];
+            if let Err(e) = gc::verify(heap, &roots, &crate::code::server::is_literal) {
                 panic!("after gc: {e}");
             }
         }
         let mut it = buf.into_iter();
-        for i in 0..64 {
+        for (i, r) in x.iter_mut().take(64).enumerate() {
             if live & (1 << i) != 0 {
-                self.x[i] = it.next().unwrap();
+                *r = it.next().unwrap();
             }
         }
     }
 
     /// Make room for `need` words, collecting if necessary.
     #[inline(always)]
-    pub fn ensure(&mut self, need: usize, live: Live) {
+    pub fn ensure(&mut self, x: &mut [Term; MAX_X], need: usize, live: Live) {
         if !self.heap.has_room(need) || (cfg!(debug_assertions) && gc_stress()) {
-            self.gc(need, live);
+            self.gc(x, need, live);
         }
     }
 
