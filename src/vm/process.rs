@@ -12,7 +12,6 @@
 //!   Exit::Wait     saved = []                          (receive runs in a frame)
 //! ```
 
-use super::exception::Exception;
 use crate::code::instr::Live;
 use crate::code::Module;
 use crate::heap::{gc, stack::Stack, Heap};
@@ -99,8 +98,6 @@ pub struct Process {
     pub dict: Vec<Term>,
     pub reductions: u64,
     pub resume: Option<Resume>,
-    /// The exception the process died of, if it did.
-    pub crashed: Option<Exception>,
     /// The shared part other processes see (None for a process that is
     /// not in the process table).
     pub handle: Option<std::sync::Arc<super::sched::ProcHandle>>,
@@ -134,7 +131,6 @@ impl Process {
             dict: Vec::new(),
             reductions: 0,
             resume: None,
-            crashed: None,
             handle: None,
             mailbox: std::collections::VecDeque::new(),
             save: 0,
@@ -205,8 +201,49 @@ impl Process {
         }
     }
 
-    /// Heap, stack and registers in words, as process_info(memory) counts.
+    /// Memory of the process in words, counted as OTP's
+    /// `process_info(P, memory)` counts it (OTP reports bytes: 8 per word):
+    /// - the process structure: `Process`, and the shared `ProcHandle` with
+    ///   its reference counts (OTP's one `Process` struct holds both);
+    /// - the heap: block, fragments and spare block (`Heap::allocated_words`);
+    /// - the stack, the handlers, the dictionary and the saved registers,
+    ///   by capacity;
+    /// - the messages received and those still in the inbox: their slots
+    ///   and the memory holding their terms;
+    /// - links and monitors (both directions), by capacity.
+    ///
+    /// The register file is not counted: it belongs to the scheduler.
+    /// Every vector is counted by capacity, and allocator rounding not at
+    /// all, so this is what the process holds, not what it costs the
+    /// allocator (tests/memory/measure.sh measures that).
     pub fn memory_words(&self) -> usize {
-        self.heap.size() + self.stack.capacity() + self.dict.capacity() + 64
+        use super::sched::{Message, Monitor, ProcHandle, Signal};
+        use std::mem::size_of;
+        let msg = |m: &Message| m.arena.allocated_words();
+        let mut bytes = size_of::<Process>()
+            + 8 * self.heap.allocated_words()
+            + 8 * self.stack.capacity()
+            + size_of::<Handler>() * self.handlers.capacity()
+            + 8 * self.dict.capacity()
+            + 8 * self.saved.capacity()
+            + size_of::<(u64, Term)>() * self.monitoring.capacity()
+            + size_of::<Message>() * self.mailbox.capacity()
+            + 8 * self.mailbox.iter().map(msg).sum::<usize>();
+        if let Some(h) = &self.handle {
+            bytes += 2 * size_of::<usize>() + size_of::<ProcHandle>();
+            let inbox = h.inbox.lock().unwrap();
+            bytes += size_of::<Signal>() * inbox.capacity();
+            for s in inbox.iter() {
+                bytes += 8 * match s {
+                    Signal::Msg(m) => msg(m),
+                    Signal::Exit { reason, .. } => msg(reason),
+                    Signal::Info { items, .. } => msg(items),
+                };
+            }
+            drop(inbox);
+            let shared = h.shared.lock().unwrap();
+            bytes += size_of::<Term>() * shared.links.capacity() + size_of::<Monitor>() * shared.monitors.capacity();
+        }
+        bytes.div_ceil(8)
     }
 }
