@@ -5,7 +5,7 @@
 use girder::code::{server, Module};
 use girder::term::{Atom, Term};
 use girder::vm::interp::{self, Exit};
-use girder::vm::process::Process;
+use girder::vm::process::{Process, Registers};
 
 /// Compile `src` (a module named `name`) and make it the current version.
 pub fn load(name: &str, src: &str) -> &'static Module {
@@ -19,8 +19,9 @@ pub fn load(name: &str, src: &str) -> &'static Module {
 pub fn call<T>(m: &Module, f: &str, args: &[Term], read: impl FnOnce(Term) -> T) -> T {
     let mut p = Process::new(Term::pid(0));
     interp::prepare_call(&mut p, m.name, Atom::intern(f), args).expect("exported");
+    let mut regs = Registers::new();
     loop {
-        match interp::run(&mut p, 4000) {
+        match interp::run(&mut p, &mut regs, 4000) {
             Exit::Yield => continue,
             Exit::Done(v) => return read(v),
             Exit::Crash(e) => panic!("{}", girder::cli::crash_report(&e)),

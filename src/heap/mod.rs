@@ -189,8 +189,17 @@ pub fn set_tail_raw(cell: Term, tail: Term) {
     unsafe { *cell.ptr().add(1) = tail.0 };
 }
 
-/// Heap sizes grow in steps as on BEAM; this is the smallest.
+/// Heap sizes grow in steps as on BEAM; this is the smallest a collection
+/// picks.
 pub const MIN_HEAP_WORDS: usize = 233;
+/// The heap a new process starts with. Smaller than MIN_HEAP_WORDS: most
+/// spawned processes wait in receive for most of their life, and OTP's 233
+/// words also hold the stack, which girder keeps apart. Room for the
+/// arguments of a spawn and a BIF's reserve (BIF_RESERVE, 64) without a
+/// collection; 1 KiB, a size class of the allocator, so nothing is lost to
+/// rounding (233 words, 1,864 bytes, took a 2 KiB block). A process that
+/// needs more collects once and continues with MIN_HEAP_WORDS or more.
+pub const INITIAL_HEAP_WORDS: usize = 128;
 /// A BIF's overflow allocation takes at least this many words at a time.
 const FRAGMENT_WORDS: usize = 1024;
 
@@ -210,7 +219,7 @@ pub struct Heap {
 
 impl Default for Heap {
     fn default() -> Self {
-        Heap::new(MIN_HEAP_WORDS)
+        Heap::new(INITIAL_HEAP_WORDS)
     }
 }
 
@@ -237,6 +246,13 @@ impl Heap {
     }
     pub fn size(&self) -> usize {
         self.block.len()
+    }
+    /// Words of memory the heap holds: the block, the fragments (received
+    /// messages and BIF overflow, whole) and a spare block kept for the
+    /// next collection.
+    pub fn allocated_words(&self) -> usize {
+        let frags: usize = self.fragments.iter().map(|(b, _)| b.len()).sum();
+        self.block.len() + frags + self.spare.as_ref().map_or(0, |b| b.len())
     }
 
     #[inline(always)]
@@ -335,6 +351,11 @@ impl Arena {
         let mut a = Arena { chunks: vec![(vec![0u64; n.max(1)].into_boxed_slice(), 0)] };
         let c = gc::copy_term(&mut a, t);
         (a, c)
+    }
+
+    /// Words of memory the arena holds.
+    pub fn allocated_words(&self) -> usize {
+        self.chunks.iter().map(|(b, _)| b.len()).sum()
     }
 
     /// Whether `p` points into this arena (a debugging aid).

@@ -2,7 +2,7 @@
 //! errors OTP raises (`badarith`).
 
 use super::exception::Exception;
-use super::process::Process;
+use super::process::{Process, MAX_X};
 use crate::code::instr::{ArithOp, Live};
 use crate::heap::Alloc;
 use crate::term::Term;
@@ -33,17 +33,16 @@ fn as_f(n: &Num) -> f64 {
 /// Where a result is stored. The interpreter's arithmetic instructions may
 /// collect first (it knows which registers are live); a BIF may not, so it
 /// allocates straight from `p.heap`, which falls back to heap fragments.
-#[derive(Clone, Copy)]
-enum Store {
-    /// Collect if needed, keeping x0..x(live-1).
-    Gc(Live),
+enum Store<'a> {
+    /// Collect if needed, keeping the registers in `live` of this file.
+    Gc(&'a mut [Term; MAX_X], Live),
     /// Never collect.
     NoGc,
 }
 
 fn make_room(p: &mut Process, words: usize, store: Store) {
-    if let Store::Gc(live) = store {
-        p.ensure(words, live);
+    if let Store::Gc(x, live) = store {
+        p.ensure(x, words, live);
     }
 }
 
@@ -67,16 +66,23 @@ fn store_big(p: &mut Process, i: BigInt, store: Store) -> Term {
 
 /// Store an integer result, collecting first if the heap is full (the
 /// operands are no longer needed, so only `live` registers are roots).
-pub fn store_int(p: &mut Process, i: BigInt, live: Live) -> Term {
-    store_big(p, i, Store::Gc(live))
+pub fn store_int(p: &mut Process, x: &mut [Term; MAX_X], i: BigInt, live: Live) -> Term {
+    store_big(p, i, Store::Gc(x, live))
 }
 
 /// Largest shift accepted before the result is considered too large.
 const MAX_SHIFT: i64 = 1 << 24;
 
-/// `A op B` for the interpreter: may collect, keeping x0..x(live-1).
-pub fn binary(p: &mut Process, op: ArithOp, a: Term, b: Term, live: Live) -> Result<Term, Exception> {
-    binary_in(p, op, a, b, Store::Gc(live))
+/// `A op B` for the interpreter: may collect, keeping the registers of `x` in `live`.
+pub fn binary(
+    p: &mut Process,
+    x: &mut [Term; MAX_X],
+    op: ArithOp,
+    a: Term,
+    b: Term,
+    live: Live,
+) -> Result<Term, Exception> {
+    binary_in(p, op, a, b, Store::Gc(x, live))
 }
 
 /// `A op B` for BIFs (`erlang:'+'/2` and friends): never collects.

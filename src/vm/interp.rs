@@ -6,7 +6,7 @@
 //! arguments live) when heap fragments have piled up.
 
 use super::exception::{BifResult, Class, Exception};
-use super::process::{live_first, Handler, Process, Resume, MAX_X};
+use super::process::{live_first, Handler, Process, Registers, Resume, MAX_X};
 use super::{arith, stacktrace};
 use crate::bif;
 use crate::code::instr::{ArithOp, Cmp, Dst, ErrorKind, Instr, MapBuild, Src, TypeTest};
@@ -42,7 +42,8 @@ pub fn prepare_call(p: &mut Process, m: Atom, f: Atom, args: &[Term]) -> Result<
         .find(|(n, a, _)| *n == f && *a as usize == args.len())
         .map(|e| e.2)
         .ok_or_else(|| Exception::error(Term::atom(atoms::UNDEF)))?;
-    p.x[..args.len()].copy_from_slice(args);
+    p.saved.clear();
+    p.saved.extend_from_slice(args);
     p.resume = Some(Resume { module: md, pc: entry, cp: (None, 0) });
     Ok(())
 }
@@ -103,8 +104,16 @@ pub fn closure_lambda(f: Term) -> &'static Lambda {
     crate::heap::static_ref(w as *mut Lambda)
 }
 
-pub fn run(p: &mut Process, budget: i32) -> Exit {
+/// Run `p` for at most `budget` reductions with the register file `regs`
+/// (the caller's, one per scheduler thread; see process.rs for what a
+/// process keeps of it between runs).
+pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
     let resume = p.resume.take().expect("process has no code to run");
+    let xreg: &mut [Term; MAX_X] = regs;
+    if !p.saved.is_empty() {
+        xreg[..p.saved.len()].copy_from_slice(&p.saved);
+        p.saved.clear();
+    }
     let mut module: &'static Module = resume.module;
     let mut code: &'static [Instr] = &module.code;
     let mut consts: &'static [Term] = &module.consts;
@@ -115,7 +124,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
     macro_rules! get {
         ($s:expr) => {
             match $s {
-                Src::X(i) => p.x[i as usize & (MAX_X - 1)],
+                Src::X(i) => xreg[i as usize & (MAX_X - 1)],
                 Src::Y(i) => p.stack.y(i),
                 Src::Lit(i) => consts[i as usize],
             }
@@ -126,7 +135,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
             let v = $v;
             debug_assert!(v.0 & 3 != 0, "writing a non-term {:#x} at pc {}", v.0, pc - 1);
             match $d {
-                Dst::X(i) => p.x[i as usize & (MAX_X - 1)] = v,
+                Dst::X(i) => xreg[i as usize & (MAX_X - 1)] = v,
                 Dst::Y(i) => p.stack.set_y(i, v),
             }
         }};
@@ -147,7 +156,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                 (Some(m), c) => jump_to!(m, c),
                 (None, _) => {
                     p.reductions += (budget - reds).max(0) as u64;
-                    return Exit::Done(p.x[0]);
+                    return Exit::Done(xreg[0]);
                 }
             }
         };
@@ -162,9 +171,9 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
             match if e.signal { None } else { p.handlers.pop() } {
                 Some(h) => {
                     p.stack.truncate(h.stack_len);
-                    p.x[0] = Term::atom(e.class.atom());
-                    p.x[1] = e.reason;
-                    p.x[2] = e.trace;
+                    xreg[0] = Term::atom(e.class.atom());
+                    xreg[1] = e.reason;
+                    xreg[2] = e.trace;
                     jump_to!(h.module, h.label);
                     continue;
                 }
@@ -184,9 +193,10 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                 // safe point that needs room (has_room counts them); a
                 // yield is a good moment to absorb them.
                 if p.heap.frag_words() > 0 && !p.heap.has_room(0) {
-                    p.gc(0, live_first($arity as usize));
+                    p.gc(xreg, 0, live_first($arity as usize));
                 }
                 p.reductions += budget as u64;
+                p.saved.extend_from_slice(&xreg[..$arity as usize]);
                 p.resume = Some(Resume { module: $resume_m, pc: $resume_pc as u32, cp });
                 return Exit::Yield;
             }
@@ -207,10 +217,10 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
             match $callee {
                 Callee::Code(m, entry) => jump_to!(m, entry),
                 Callee::Bif(b) => {
-                    let args: Vec<Term> = p.x[..$arity as usize].to_vec();
+                    let args: Vec<Term> = xreg[..$arity as usize].to_vec();
                     match call_bif(p, b, &args) {
                         Ok(v) => {
-                            p.x[0] = v;
+                            xreg[0] = v;
                             match cp {
                                 (Some(m), c) => jump_to!(m, c),
                                 (None, _) => return Exit::Done(v),
@@ -219,7 +229,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                         Err(e) => match e.as_trap() {
                             // The arguments are still in x0..; the
                             // continuation is the BIF's.
-                            Some((tm, tf)) => match resolve_mfa(p, tm, tf, $arity as u32) {
+                            Some((tm, tf)) => match resolve_mfa(p, xreg, tm, tf, $arity as u32) {
                                 Ok(Callee::Code(m, entry)) => jump_to!(m, entry),
                                 Ok(Callee::Bif(_)) => raise!(Exception::badarg()),
                                 Err(e) => raise!(e),
@@ -252,7 +262,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
             Instr::Allocate { n } => p.stack.allocate(*n as usize, cp),
             Instr::AllocateMoveXY { n, src, dst } => {
                 p.stack.allocate(*n as usize, cp);
-                p.stack.set_y(*dst, p.x[*src as usize & (MAX_X - 1)]);
+                p.stack.set_y(*dst, xreg[*src as usize & (MAX_X - 1)]);
                 pc += 1; // the MoveXY this replaces
             }
             Instr::Deallocate { n } => cp = p.stack.deallocate(*n as usize),
@@ -262,7 +272,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                 return_to_cp!()
             }
             Instr::MoveReturn { src } => {
-                p.x[0] = get!(*src);
+                xreg[0] = get!(*src);
                 return_to_cp!()
             }
             Instr::Call { arity, target } => {
@@ -290,7 +300,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                 let exp = module.imports[*import as usize];
                 let callee = match exp.target() {
                     Some(t) => Callee::Code(t.module, t.entry),
-                    None => match resolve_mfa(p, exp.module, exp.function, *arity as u32) {
+                    None => match resolve_mfa(p, xreg, exp.module, exp.function, *arity as u32) {
                         Ok(c) => c,
                         Err(e) => raise!(e),
                     },
@@ -301,15 +311,15 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                 enter_callee!(callee, *arity);
             }
             Instr::Apply { arity } | Instr::ApplyLast { arity, .. } | Instr::ApplyOnly { arity } => {
-                let m = p.x[*arity as usize];
-                let f = p.x[*arity as usize + 1];
+                let m = xreg[*arity as usize];
+                let f = xreg[*arity as usize + 1];
                 match ins {
                     Instr::Apply { .. } => cp = (Some(module), pc as u32),
                     Instr::ApplyLast { dealloc, .. } => cp = p.stack.deallocate(*dealloc as usize),
                     _ => {}
                 }
                 let callee = match (m.as_atom(), f.as_atom()) {
-                    (Some(ma), Some(fa)) => match resolve_mfa(p, ma, fa, *arity as u32) {
+                    (Some(ma), Some(fa)) => match resolve_mfa(p, xreg, ma, fa, *arity as u32) {
                         Ok(c) => c,
                         Err(e) => raise!(e),
                     },
@@ -322,8 +332,8 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
             }
             Instr::CallFun { arity } | Instr::CallFunLast { arity, .. } | Instr::CallFunOnly { arity } => {
                 let arity = *arity as usize;
-                let f = p.x[arity];
-                let callee = match prepare_fun_call(p, f, arity) {
+                let f = xreg[arity];
+                let callee = match prepare_fun_call(p, xreg, f, arity) {
                     Ok(c) => c,
                     Err(e) => raise!(e),
                 };
@@ -350,7 +360,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                 let n = *arity as usize;
                 if *bif == bif::APPLY2 || *bif == bif::APPLY3 {
                     // apply/2,3: spread the argument list and call.
-                    let callee = match prepare_apply(p, *bif, n) {
+                    let callee = match prepare_apply(p, xreg, *bif, n) {
                         Ok(c) => c,
                         Err(e) => raise!(e),
                     };
@@ -366,18 +376,18 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                     enter_callee!(callee.0, args_n);
                     continue;
                 }
-                p.ensure(bif::BIF_RESERVE, live_first(n));
-                let args: [Term; 4] = [p.x[0], p.x[1], p.x[2], p.x[3]];
+                p.ensure(xreg, bif::BIF_RESERVE, live_first(n));
+                let args: [Term; 4] = [xreg[0], xreg[1], xreg[2], xreg[3]];
                 let r = if n <= 4 {
                     call_bif(p, *bif, &args[..n])
                 } else {
-                    let many: Vec<Term> = p.x[..n].into();
+                    let many: Vec<Term> = xreg[..n].into();
                     call_bif(p, *bif, &many)
                 };
                 match r {
                     Err(e) if e.as_trap().is_some() => {
                         let (tm, tf) = e.as_trap().unwrap();
-                        let callee = match resolve_mfa(p, tm, tf, n as u32) {
+                        let callee = match resolve_mfa(p, xreg, tm, tf, n as u32) {
                             Ok(c) => c,
                             Err(e) => raise!(e),
                         };
@@ -389,7 +399,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                         enter_callee!(callee, n);
                     }
                     Ok(v) => {
-                        p.x[0] = v;
+                        xreg[0] = v;
                         let tail = match ins {
                             Instr::CallBifLast { dealloc, .. } => {
                                 cp = p.stack.deallocate(*dealloc as usize);
@@ -409,18 +419,18 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                 }
             }
             Instr::Jump { target } => pc = *target as usize,
-            Instr::MoveXX { src, dst } => p.x[*dst as usize & (MAX_X - 1)] = p.x[*src as usize & (MAX_X - 1)],
-            Instr::MoveXY { src, dst } => p.stack.set_y(*dst, p.x[*src as usize & (MAX_X - 1)]),
-            Instr::MoveYX { src, dst } => p.x[*dst as usize & (MAX_X - 1)] = p.stack.y(*src),
+            Instr::MoveXX { src, dst } => xreg[*dst as usize & (MAX_X - 1)] = xreg[*src as usize & (MAX_X - 1)],
+            Instr::MoveXY { src, dst } => p.stack.set_y(*dst, xreg[*src as usize & (MAX_X - 1)]),
+            Instr::MoveYX { src, dst } => xreg[*dst as usize & (MAX_X - 1)] = p.stack.y(*src),
             Instr::IsLtXI { fail, x, imm } => {
-                let v = p.x[*x as usize & (MAX_X - 1)];
+                let v = xreg[*x as usize & (MAX_X - 1)];
                 let lt = if v.is_small() { (v.0 as i64) < (imm.0 as i64) } else { compare(v, *imm) == Ordering::Less };
                 if !lt {
                     pc = *fail as usize;
                 }
             }
             Instr::IsGeXI { fail, x, imm } => {
-                let v = p.x[*x as usize & (MAX_X - 1)];
+                let v = xreg[*x as usize & (MAX_X - 1)];
                 let ge = if v.is_small() { (v.0 as i64) >= (imm.0 as i64) } else { compare(v, *imm) != Ordering::Less };
                 if !ge {
                     pc = *fail as usize;
@@ -428,12 +438,12 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
             }
             Instr::IsEqXI { fail, x, imm } => {
                 // An immediate is exactly equal only to the same word.
-                if p.x[*x as usize & (MAX_X - 1)] != *imm {
+                if xreg[*x as usize & (MAX_X - 1)] != *imm {
                     pc = *fail as usize;
                 }
             }
             Instr::IsNeXI { fail, x, imm } => {
-                if p.x[*x as usize & (MAX_X - 1)] == *imm {
+                if xreg[*x as usize & (MAX_X - 1)] == *imm {
                     pc = *fail as usize;
                 }
             }
@@ -449,7 +459,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                     }
                 }
                 let op = if is_add { ArithOp::Add } else { ArithOp::Sub };
-                match arith::binary(p, op, va, *imm, *live) {
+                match arith::binary(p, xreg, op, va, *imm, *live) {
                     Ok(v) => put!(*dst, v),
                     Err(e) => fail_or_raise!(*fail, e),
                 }
@@ -506,14 +516,14 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                 if let Some(Some(f)) = arith::float_fast(op, va, vb) {
                     if f.is_finite() {
                         if !p.heap.has_room(2) {
-                            p.gc(2, *live);
+                            p.gc(xreg, 2, *live);
                         }
                         let t = p.heap.float(f);
                         put!(*dst, t);
                         continue;
                     }
                 }
-                match arith::binary(p, op, va, vb, *live) {
+                match arith::binary(p, xreg, op, va, vb, *live) {
                     Ok(v) => put!(*dst, v),
                     Err(e) => fail_or_raise!(*fail, e),
                 }
@@ -586,7 +596,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                     None => pc = *fail as usize,
                 }
             }
-            Instr::TestHeap { need, live } => p.ensure(*need as usize, *live),
+            Instr::TestHeap { need, live } => p.ensure(xreg, *need as usize, *live),
             Instr::PutList { hd, tl, dst } => {
                 let c = p.heap.cons(get!(*hd), get!(*tl));
                 put!(*dst, c)
@@ -608,7 +618,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
             Instr::PutMap { map } => {
                 let MapBuild { base, assoc, exact, dst, live } = &**map;
                 let need = bif::maps::need_words(base.map(|b| get!(b)), assoc.len());
-                p.ensure(need, *live);
+                p.ensure(xreg, need, *live);
                 let base_t = base.map(|b| get!(b));
                 let a: Vec<(Term, Term)> = assoc.iter().map(|(k, v)| (get!(*k), get!(*v))).collect();
                 let e: Vec<(Term, Term)> = exact.iter().map(|(k, v)| (get!(*k), get!(*v))).collect();
@@ -637,20 +647,20 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                 if let Some(Some(f)) = arith::float_fast(*op, va, vb) {
                     if f.is_finite() {
                         if !p.heap.has_room(2) {
-                            p.gc(2, *live);
+                            p.gc(xreg, 2, *live);
                         }
                         let t = p.heap.float(f);
                         put!(*dst, t);
                         continue;
                     }
                 }
-                match arith::binary(p, *op, va, vb, *live) {
+                match arith::binary(p, xreg, *op, va, vb, *live) {
                     Ok(v) => put!(*dst, v),
                     Err(e) => fail_or_raise!(*fail, e),
                 }
             }
             Instr::Bif { bif, fail, args, dst, live } => {
-                p.ensure(bif::BIF_RESERVE, *live);
+                p.ensure(xreg, bif::BIF_RESERVE, *live);
                 let mut vals: [Term; 4] = [Term::NIL; 4];
                 for (i, s) in args.iter().enumerate() {
                     vals[i] = get!(*s);
@@ -666,7 +676,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                 }
                 match p.mailbox.get(p.save) {
                     Some(m) => {
-                        p.x[0] = m.term;
+                        xreg[0] = m.term;
                     }
                     None => pc = *fail as usize,
                 }
@@ -734,9 +744,11 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                 // A waiting process holds no X registers (receive runs in
                 // a frame): a good moment to absorb received messages.
                 if !p.heap.has_room(0) {
-                    p.gc(0, 0);
+                    p.gc(xreg, 0, 0);
                 }
                 p.reductions += (budget - reds).max(0) as u64;
+                // Nothing to save; give back what an earlier yield held.
+                p.saved = Vec::new();
                 p.resume = Some(Resume { module, pc: *target, cp });
                 return Exit::Wait;
             }
@@ -751,17 +763,17 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                 p.handlers.pop();
             }
             Instr::CatchValue { live } => {
-                let class = p.x[0].as_atom().and_then(Class::from_atom).unwrap_or(Class::Error);
-                p.ensure(6, *live | 0b111);
+                let class = xreg[0].as_atom().and_then(Class::from_atom).unwrap_or(Class::Error);
+                p.ensure(xreg, 6, *live | 0b111);
                 let v = match class {
-                    Class::Throw => p.x[1],
-                    Class::Exit => p.heap.tuple(&[Term::atom(atoms::EXIT_CAPS), p.x[1]]),
+                    Class::Throw => xreg[1],
+                    Class::Exit => p.heap.tuple(&[Term::atom(atoms::EXIT_CAPS), xreg[1]]),
                     Class::Error => {
-                        let inner = p.heap.tuple(&[p.x[1], p.x[2]]);
+                        let inner = p.heap.tuple(&[xreg[1], xreg[2]]);
                         p.heap.tuple(&[Term::atom(atoms::EXIT_CAPS), inner])
                     }
                 };
-                p.x[0] = v;
+                xreg[0] = v;
             }
             Instr::Raise { class, reason, trace } => {
                 let c = get!(*class).as_atom().and_then(Class::from_atom).unwrap_or(Class::Error);
@@ -785,7 +797,7 @@ pub fn run(p: &mut Process, budget: i32) -> Exit {
                 raise!(e)
             }
             Instr::FunctionClause { arity } => {
-                let args = p.x[..*arity as usize].to_vec();
+                let args = xreg[..*arity as usize].to_vec();
                 let mut e = Exception::error(Term::atom(atoms::FUNCTION_CLAUSE));
                 e.trace = stacktrace::build_with_args(p, module, pc - 1, &args);
                 raise!(e)
@@ -811,7 +823,7 @@ pub fn fun_arity(f: Term) -> Option<u32> {
 }
 
 /// Resolve `m:f/a` to code or a BIF, loading the module if needed.
-fn resolve_mfa(p: &mut Process, m: Atom, f: Atom, a: u32) -> Result<Callee, Exception> {
+fn resolve_mfa(p: &mut Process, xreg: &[Term; MAX_X], m: Atom, f: Atom, a: u32) -> Result<Callee, Exception> {
     if let Some(b) = bif::lookup(m, f, a) {
         return Ok(Callee::Bif(b));
     }
@@ -825,7 +837,7 @@ fn resolve_mfa(p: &mut Process, m: Atom, f: Atom, a: u32) -> Result<Callee, Exce
     match exp.target() {
         Some(t) => Ok(Callee::Code(t.module, t.entry)),
         None => {
-            let regs: Vec<Term> = p.x[..a as usize].into();
+            let regs: Vec<Term> = xreg[..a as usize].into();
             let args = p.heap.list(&regs);
             let mut e = Exception::error(Term::atom(atoms::UNDEF));
             e.bif = Some((m, f, args));
@@ -835,24 +847,24 @@ fn resolve_mfa(p: &mut Process, m: Atom, f: Atom, a: u32) -> Result<Callee, Exce
 }
 
 /// Check a fun call and place the captured values after the arguments.
-fn prepare_fun_call(p: &mut Process, f: Term, arity: usize) -> Result<Callee, Exception> {
+fn prepare_fun_call(p: &mut Process, xreg: &mut [Term; MAX_X], f: Term, arity: usize) -> Result<Callee, Exception> {
     match f.boxed_subtag() {
         Some(Subtag::Fun) => {
             let l = closure_lambda(f);
             if l.arity as usize != arity {
-                return Err(badarity(p, f, arity));
+                return Err(badarity(p, xreg, f, arity));
             }
             let free = &f.boxed_body()[1..];
-            p.x[arity..arity + free.len()].copy_from_slice(free);
-            p.x[arity + free.len()] = f;
+            xreg[arity..arity + free.len()].copy_from_slice(free);
+            xreg[arity + free.len()] = f;
             Ok(Callee::Code(l.module_code(), l.entry))
         }
         Some(Subtag::Export) => {
             let b = f.boxed_body();
             if b[2].small_value() as usize != arity {
-                return Err(badarity(p, f, arity));
+                return Err(badarity(p, xreg, f, arity));
             }
-            resolve_mfa(p, b[0].as_atom().unwrap(), b[1].as_atom().unwrap(), arity as u32)
+            resolve_mfa(p, xreg, b[0].as_atom().unwrap(), b[1].as_atom().unwrap(), arity as u32)
         }
         _ => {
             let e = Exception::tagged(&mut p.heap, atoms::BADFUN, f);
@@ -861,29 +873,34 @@ fn prepare_fun_call(p: &mut Process, f: Term, arity: usize) -> Result<Callee, Ex
     }
 }
 
-fn badarity(p: &mut Process, f: Term, arity: usize) -> Exception {
-    let regs: Vec<Term> = p.x[..arity].into();
+fn badarity(p: &mut Process, xreg: &[Term; MAX_X], f: Term, arity: usize) -> Exception {
+    let regs: Vec<Term> = xreg[..arity].into();
     let args = p.heap.list(&regs);
     let inner = p.heap.tuple(&[f, args]);
     Exception::tagged(&mut p.heap, atoms::BADARITY, inner)
 }
 
 /// apply(F, Args) / apply(M, F, Args): returns the callee and the arity.
-fn prepare_apply(p: &mut Process, which: u16, _n: usize) -> Result<(Callee, Option<usize>), Exception> {
+fn prepare_apply(
+    p: &mut Process,
+    xreg: &mut [Term; MAX_X],
+    which: u16,
+    _n: usize,
+) -> Result<(Callee, Option<usize>), Exception> {
     let (fun_or_m, f, list) =
-        if which == bif::APPLY2 { (p.x[0], Term::NON_VALUE, p.x[1]) } else { (p.x[0], p.x[1], p.x[2]) };
+        if which == bif::APPLY2 { (xreg[0], Term::NON_VALUE, xreg[1]) } else { (xreg[0], xreg[1], xreg[2]) };
     let args = list.list_to_vec().ok_or_else(Exception::badarg)?;
     if args.len() > 255 {
         return Err(Exception::badarg());
     }
-    p.x[..args.len()].copy_from_slice(&args);
+    xreg[..args.len()].copy_from_slice(&args);
     if which == bif::APPLY2 {
-        p.x[args.len()] = fun_or_m;
-        let c = prepare_fun_call(p, fun_or_m, args.len())?;
+        xreg[args.len()] = fun_or_m;
+        let c = prepare_fun_call(p, xreg, fun_or_m, args.len())?;
         Ok((c, Some(args.len())))
     } else {
         match (fun_or_m.as_atom(), f.as_atom()) {
-            (Some(m), Some(fa)) => Ok((resolve_mfa(p, m, fa, args.len() as u32)?, Some(args.len()))),
+            (Some(m), Some(fa)) => Ok((resolve_mfa(p, xreg, m, fa, args.len() as u32)?, Some(args.len()))),
             _ => Err(Exception::badarg()),
         }
     }

@@ -1,7 +1,17 @@
-//! A process: its heap, registers, stack, exception handlers and
-//! dictionary. Only the scheduler running it touches it.
+//! A process: its heap, stack, exception handlers, dictionary and the
+//! registers it needs while it does not run. Only the scheduler running it
+//! touches it.
+//!
+//! The X register file (`Registers`, 2 KiB) belongs to the thread that runs
+//! processes, not to each process: `interp::run` borrows it, and a process
+//! that stops keeps only its live registers in `Process::saved`:
+//! ```text
+//!   spawn          saved = the call's arguments       (prepare_call)
+//!   run            x[..saved.len()] = saved; saved = []
+//!   Exit::Yield    saved = x0..x(arity-1)              (yield at a call)
+//!   Exit::Wait     saved = []                          (receive runs in a frame)
+//! ```
 
-use super::exception::Exception;
 use crate::code::instr::Live;
 use crate::code::Module;
 use crate::heap::{gc, stack::Stack, Heap};
@@ -24,10 +34,40 @@ pub fn live_first(n: usize) -> Live {
 }
 
 /// Number of X registers: enough for the largest arity (255) plus a fun's
-/// captured values (the compiler refuses funs that would need more). Every
-/// process carries them, so they are kept to 256 (2 KiB); moving the
-/// register file to the scheduler is the next step (issue 4).
+/// captured values (the compiler refuses funs that would need more). A
+/// power of two, so an index masked with MAX_X - 1 needs no bounds check.
 pub const MAX_X: usize = 256;
+
+/// The X register file, one per thread that runs processes, lent to
+/// `interp::run` for one time slice.
+pub struct Registers(Box<[Term; MAX_X]>);
+
+impl Registers {
+    pub fn new() -> Registers {
+        Registers(Box::new([Term::NIL; MAX_X]))
+    }
+}
+
+impl Default for Registers {
+    fn default() -> Self {
+        Registers::new()
+    }
+}
+
+impl std::ops::Deref for Registers {
+    type Target = [Term; MAX_X];
+    #[inline(always)]
+    fn deref(&self) -> &[Term; MAX_X] {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Registers {
+    #[inline(always)]
+    fn deref_mut(&mut self) -> &mut [Term; MAX_X] {
+        &mut self.0
+    }
+}
 
 /// An installed `try`/`catch` handler.
 #[derive(Clone, Copy)]
@@ -49,16 +89,15 @@ pub struct Resume {
 pub struct Process {
     pub pid: Term,
     pub heap: Heap,
-    /// X registers; indices are masked with MAX_X - 1, so no bounds checks.
-    pub x: Box<[Term; MAX_X]>,
+    /// x0..x(n-1) while the process is not running (see the module
+    /// comment); empty while it runs.
+    pub saved: Vec<Term>,
     pub stack: Stack<Module>,
     pub handlers: Vec<Handler>,
     /// Process dictionary as flat [k0, v0, k1, v1, ...] (a root range).
     pub dict: Vec<Term>,
     pub reductions: u64,
     pub resume: Option<Resume>,
-    /// The exception the process died of, if it did.
-    pub crashed: Option<Exception>,
     /// The shared part other processes see (None for a process that is
     /// not in the process table).
     pub handle: Option<std::sync::Arc<super::sched::ProcHandle>>,
@@ -86,13 +125,12 @@ impl Process {
         Process {
             pid,
             heap: Heap::default(),
-            x: Box::new([Term::NIL; MAX_X]),
+            saved: Vec::new(),
             stack: Stack::default(),
             handlers: Vec::new(),
             dict: Vec::new(),
             reductions: 0,
             resume: None,
-            crashed: None,
             handle: None,
             mailbox: std::collections::VecDeque::new(),
             save: 0,
@@ -106,21 +144,23 @@ impl Process {
     }
 
     /// Collect the heap. This is the one place that lists a process's
-    /// roots, in this order: the X registers in `live` (bit i = x_i), the
-    /// stack, the dictionary.
-    pub fn gc(&mut self, need: usize, live: Live) {
+    /// roots, in this order: the X registers in `live` (bit i = x_i) of the
+    /// register file `x` the process runs with, the stack, the dictionary,
+    /// and the saved registers (empty while it runs; a collection of a
+    /// process that is not running, with `live` = 0, keeps them).
+    pub fn gc(&mut self, x: &mut [Term; MAX_X], need: usize, live: Live) {
         let mut buf = [Term::NIL; 64];
         let mut n = 0;
-        for (i, x) in self.x.iter().take(64).enumerate() {
+        for (i, r) in x.iter().take(64).enumerate() {
             if live & (1 << i) != 0 {
-                buf[n] = *x;
+                buf[n] = *r;
                 n += 1;
             }
         }
         let regs = &mut buf[..n];
-        if cfg!(debug_assertions) && gc_stress() {
-            for i in 0..64 {
-                let t = self.x[i];
+        let stress = cfg!(debug_assertions) && gc_stress();
+        if stress {
+            for (i, t) in x.iter().take(64).enumerate() {
                 if live & (1 << i) != 0
                     && (t.is_list() || t.is_boxed())
                     && !self.heap.contains(t.ptr())
@@ -130,38 +170,80 @@ impl Process {
                 }
             }
         }
-        let stress = cfg!(debug_assertions) && gc_stress();
-        let Process { heap, stack, dict, .. } = self;
+        let Process { heap, stack, dict, saved, .. } = self;
         if stress {
-            if let Err(e) = gc::verify(heap, &[&regs[..], stack.roots(), &dict[..]], &crate::code::server::is_literal) {
+            let roots = [&regs[..], stack.roots(), &dict[..], &saved[..]];
+            if let Err(e) = gc::verify(heap, &roots, &crate::code::server::is_literal) {
                 panic!("before gc: {e}");
             }
         }
-        let mut roots: [&mut [Term]; 3] = [&mut regs[..], stack.roots(), &mut dict[..]];
+        let mut roots: [&mut [Term]; 4] = [&mut regs[..], stack.roots(), &mut dict[..], &mut saved[..]];
         gc::collect(heap, need, &mut roots);
         if stress {
-            if let Err(e) = gc::verify(heap, &[&regs[..], stack.roots(), &dict[..]], &crate::code::server::is_literal) {
+            let roots = [&regs[..], stack.roots(), &dict[..], &saved[..]];
+            if let Err(e) = gc::verify(heap, &roots, &crate::code::server::is_literal) {
                 panic!("after gc: {e}");
             }
         }
         let mut it = buf.into_iter();
-        for i in 0..64 {
+        for (i, r) in x.iter_mut().take(64).enumerate() {
             if live & (1 << i) != 0 {
-                self.x[i] = it.next().unwrap();
+                *r = it.next().unwrap();
             }
         }
     }
 
     /// Make room for `need` words, collecting if necessary.
     #[inline(always)]
-    pub fn ensure(&mut self, need: usize, live: Live) {
+    pub fn ensure(&mut self, x: &mut [Term; MAX_X], need: usize, live: Live) {
         if !self.heap.has_room(need) || (cfg!(debug_assertions) && gc_stress()) {
-            self.gc(need, live);
+            self.gc(x, need, live);
         }
     }
 
-    /// Heap, stack and registers in words, as process_info(memory) counts.
+    /// Memory of the process in words, counted as OTP's
+    /// `process_info(P, memory)` counts it (OTP reports bytes: 8 per word):
+    /// - the process structure: `Process`, and the shared `ProcHandle` with
+    ///   its reference counts (OTP's one `Process` struct holds both);
+    /// - the heap: block, fragments and spare block (`Heap::allocated_words`);
+    /// - the stack, the handlers, the dictionary and the saved registers,
+    ///   by capacity;
+    /// - the messages received and those still in the inbox: their slots
+    ///   and the memory holding their terms;
+    /// - links and monitors (both directions), by capacity.
+    ///
+    /// The register file is not counted: it belongs to the scheduler.
+    /// Every vector is counted by capacity, and allocator rounding not at
+    /// all, so this is what the process holds, not what it costs the
+    /// allocator (tests/memory/measure.sh measures that).
     pub fn memory_words(&self) -> usize {
-        self.heap.size() + self.stack.capacity() + self.dict.capacity() + 64
+        use super::sched::{Message, Monitor, ProcHandle, Signal};
+        use std::mem::size_of;
+        let msg = |m: &Message| m.arena.allocated_words();
+        let mut bytes = size_of::<Process>()
+            + 8 * self.heap.allocated_words()
+            + 8 * self.stack.capacity()
+            + size_of::<Handler>() * self.handlers.capacity()
+            + 8 * self.dict.capacity()
+            + 8 * self.saved.capacity()
+            + size_of::<(u64, Term)>() * self.monitoring.capacity()
+            + size_of::<Message>() * self.mailbox.capacity()
+            + 8 * self.mailbox.iter().map(msg).sum::<usize>();
+        if let Some(h) = &self.handle {
+            bytes += 2 * size_of::<usize>() + size_of::<ProcHandle>();
+            let inbox = h.inbox.lock().unwrap();
+            bytes += size_of::<Signal>() * inbox.capacity();
+            for s in inbox.iter() {
+                bytes += 8 * match s {
+                    Signal::Msg(m) => msg(m),
+                    Signal::Exit { reason, .. } => msg(reason),
+                    Signal::Info { items, .. } => msg(items),
+                };
+            }
+            drop(inbox);
+            let shared = h.shared.lock().unwrap();
+            bytes += size_of::<Term>() * shared.links.capacity() + size_of::<Monitor>() * shared.monitors.capacity();
+        }
+        bytes.div_ceil(8)
     }
 }

@@ -23,7 +23,7 @@
 
 use super::exception::{Class, Exception};
 use super::interp::{self, Exit};
-use super::process::Process;
+use super::process::{Process, Registers};
 use crate::heap::{Alloc, Arena};
 use crate::term::{atoms, Atom, Term};
 use crossbeam_deque::{Injector, Steal, Stealer, Worker};
@@ -736,6 +736,7 @@ const SCHEDULER_STACK: usize = 64 << 20;
 fn scheduler(index: usize, queue: Worker<Box<Process>>, budget: i32) {
     LOCAL.with(|l| *l.borrow_mut() = Some(Local { index, queue, next: None, chain_left: 0 }));
     let vm = vm();
+    let mut regs = Registers::new();
     while !vm.stop.load(Ordering::Acquire) {
         let next_timer = fire_due_timers(vm, index);
         let handed_over = LOCAL.with(|l| {
@@ -758,7 +759,7 @@ fn scheduler(index: usize, queue: Worker<Box<Process>>, budget: i32) {
                 }
             },
         };
-        let spent = run_slice(vm, p, slice);
+        let spent = run_slice(vm, &mut regs, p, slice);
         LOCAL.with(|l| {
             let mut l = l.borrow_mut();
             let l = l.as_mut().unwrap();
@@ -851,13 +852,13 @@ fn idle(vm: &Vm, next_timer: Option<Instant>) {
 
 /// Run one process for one time slice and put it where it belongs next.
 /// Returns the reductions it spent.
-fn run_slice(vm: &Vm, mut p: Box<Process>, budget: i32) -> i32 {
+fn run_slice(vm: &Vm, regs: &mut Registers, mut p: Box<Process>, budget: i32) -> i32 {
     let before = p.reductions;
     let outcome = match drain_inbox(&mut p) {
         Some(e) => Exit::Crash(e),
         None => {
             p.waiting = false;
-            interp::run(&mut p, budget)
+            interp::run(&mut p, regs, budget)
         }
     };
     let spent = (p.reductions - before).min(budget as u64) as i32;
