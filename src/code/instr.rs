@@ -212,6 +212,9 @@ instructions! {
     IsNeExact { fail: Label, a: Src, b: Src } = 0,
     /// Specialised `Arith` for + and - (tagged small-integer fast path).
     Add { fail: Label, a: Src, b: Src, dst: Dst, live: Live } = 0,
+    /// `Add` then the `DeallocateReturn` that follows (peephole:
+    /// `f(..) + g(..)` at the end of a function).
+    AddDeallocateReturn { fail: Label, a: Src, b: Src, dst: Dst, live: Live } = 0,
     Sub { fail: Label, a: Src, b: Src, dst: Dst, live: Live } = 0,
     /// Operand-specialised forms (the assembler rewrites to these when the
     /// operands are registers of one kind or small immediates), so the hot
@@ -221,6 +224,9 @@ instructions! {
     MoveYX { src: u16, dst: u16 } = 0,
     /// x < imm / x >= imm with a small-integer immediate.
     IsLtXI { fail: Label, x: u16, imm: Term } = 0,
+    /// `IsLtXI` then `Return` (peephole: a base case returning when
+    /// x < imm); skips the `Return` that follows it.
+    IsLtXIReturn { fail: Label, x: u16, imm: Term } = 0,
     IsGeXI { fail: Label, x: u16, imm: Term } = 0,
     /// x =:= imm / x =/= imm for an immediate: word equality.
     IsEqXI { fail: Label, x: u16, imm: Term } = 0,
@@ -228,6 +234,10 @@ instructions! {
     /// a + imm / a - imm with a small-integer immediate.
     AddI { fail: Label, a: Src, imm: Term, dst: Dst, live: Live } = 0,
     SubI { fail: Label, a: Src, imm: Term, dst: Dst, live: Live } = 0,
+    /// `AddI`/`SubI` then the `Call` that follows (peephole: `f(N - 1)`);
+    /// the call's operands are read from that `Call`.
+    AddICall { fail: Label, a: Src, imm: Term, dst: Dst, live: Live } = 0,
+    SubICall { fail: Label, a: Src, imm: Term, dst: Dst, live: Live } = 0,
     /// Fail unless the value has the type.
     IsType { test: TypeTest, fail: Label, src: Src } = 0,
     IsTupleArity { fail: Label, src: Src, arity: u32 } = 0,

@@ -171,10 +171,29 @@ impl Asm {
             };
             *ins = new;
         }
+        // Pairs executed together become one instruction that does both
+        // and steps over the second (which stays in place: it may be a
+        // jump target).
         for i in 0..self.code.len().saturating_sub(1) {
-            if let (Instr::Allocate { n }, Instr::MoveXY { src, dst }) = (&self.code[i], &self.code[i + 1]) {
-                self.code[i] = Instr::AllocateMoveXY { n: *n, src: *src, dst: *dst };
-            }
+            let fused = match (&self.code[i], &self.code[i + 1]) {
+                (Instr::Allocate { n }, Instr::MoveXY { src, dst }) => {
+                    Instr::AllocateMoveXY { n: *n, src: *src, dst: *dst }
+                }
+                (Instr::IsLtXI { fail, x, imm }, Instr::Return {}) => {
+                    Instr::IsLtXIReturn { fail: *fail, x: *x, imm: *imm }
+                }
+                (&Instr::AddI { fail, a, imm, dst, live }, Instr::Call { .. }) => {
+                    Instr::AddICall { fail, a, imm, dst, live }
+                }
+                (&Instr::SubI { fail, a, imm, dst, live }, Instr::Call { .. }) => {
+                    Instr::SubICall { fail, a, imm, dst, live }
+                }
+                (&Instr::Add { fail, a, b, dst, live }, Instr::DeallocateReturn { .. }) => {
+                    Instr::AddDeallocateReturn { fail, a, b, dst, live }
+                }
+                _ => continue,
+            };
+            self.code[i] = fused;
         }
     }
 }

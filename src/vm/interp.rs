@@ -429,6 +429,15 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
                     pc = *fail as usize;
                 }
             }
+            Instr::IsLtXIReturn { fail, x, imm } => {
+                let v = xreg[*x as usize & (MAX_X - 1)];
+                let lt = if v.is_small() { (v.0 as i64) < (imm.0 as i64) } else { compare(v, *imm) == Ordering::Less };
+                if lt {
+                    return_to_cp!();
+                } else {
+                    pc = *fail as usize;
+                }
+            }
             Instr::IsGeXI { fail, x, imm } => {
                 let v = xreg[*x as usize & (MAX_X - 1)];
                 let ge = if v.is_small() { (v.0 as i64) >= (imm.0 as i64) } else { compare(v, *imm) != Ordering::Less };
@@ -445,6 +454,37 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
             Instr::IsNeXI { fail, x, imm } => {
                 if xreg[*x as usize & (MAX_X - 1)] == *imm {
                     pc = *fail as usize;
+                }
+            }
+            Instr::AddICall { fail, a, imm, dst, live } | Instr::SubICall { fail, a, imm, dst, live } => {
+                let va = get!(*a);
+                let is_add = matches!(ins, Instr::AddICall { .. });
+                let fast = if va.is_small() {
+                    let (x, y) = (va.0 as i64, (imm.0 & !0xf) as i64);
+                    if is_add {
+                        x.checked_add(y)
+                    } else {
+                        x.checked_sub(y)
+                    }
+                } else {
+                    None
+                };
+                match fast {
+                    Some(r) => put!(*dst, Term(r as u64)),
+                    None => {
+                        let op = if is_add { ArithOp::Add } else { ArithOp::Sub };
+                        match arith::binary(p, xreg, op, va, *imm, *live) {
+                            Ok(v) => put!(*dst, v),
+                            Err(e) => fail_or_raise!(*fail, e),
+                        }
+                    }
+                }
+                // The Call this was fused with.
+                if let Instr::Call { arity, target } = code[pc] {
+                    pc += 1;
+                    cp = (Some(module), pc as u32);
+                    call_reds!(arity, module, target);
+                    pc = target as usize;
                 }
             }
             Instr::AddI { fail, a, imm, dst, live } | Instr::SubI { fail, a, imm, dst, live } => {
@@ -526,6 +566,23 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
                 match arith::binary(p, xreg, op, va, vb, *live) {
                     Ok(v) => put!(*dst, v),
                     Err(e) => fail_or_raise!(*fail, e),
+                }
+            }
+            Instr::AddDeallocateReturn { fail, a, b, dst, live } => {
+                let (va, vb) = (get!(*a), get!(*b));
+                let fast =
+                    if Term::both_small(va, vb) { (va.0 as i64).checked_add((vb.0 & !0xf) as i64) } else { None };
+                match fast {
+                    Some(r) => put!(*dst, Term(r as u64)),
+                    None => match arith::binary(p, xreg, ArithOp::Add, va, vb, *live) {
+                        Ok(v) => put!(*dst, v),
+                        Err(e) => fail_or_raise!(*fail, e),
+                    },
+                }
+                // The DeallocateReturn this was fused with.
+                if let Instr::DeallocateReturn { n } = code[pc] {
+                    cp = p.stack.deallocate(n as usize);
+                    return_to_cp!();
                 }
             }
             Instr::Test { cmp, fail, a, b } => {
