@@ -483,33 +483,14 @@ const DEFAULT_INFO: &[&str] = &[
     "suspending",
 ];
 
-/// Items process_info/2 knows (others are badarg, as in OTP).
-const KNOWN_INFO: &[&str] = &[
-    "current_function",
-    "initial_call",
-    "status",
-    "message_queue_len",
-    "messages",
-    "links",
-    "dictionary",
-    "trap_exit",
-    "error_handler",
-    "priority",
-    "group_leader",
-    "total_heap_size",
-    "heap_size",
-    "stack_size",
-    "reductions",
-    "suspending",
-    "memory",
-    "registered_name",
-    "monitors",
-    "monitored_by",
-];
+/// Items process_info/2 knows besides the default ones (others are
+/// badarg, as in OTP).
+const MORE_INFO: &[&str] = &["messages", "memory", "registered_name", "monitors", "monitored_by"];
 
 /// Check process_info's second argument: an item or a list of items.
 fn valid_items(items: Term) -> bool {
-    let known = |t: Term| t.as_atom().is_some_and(|a| KNOWN_INFO.contains(&a.name()));
+    let known =
+        |t: Term| t.as_atom().is_some_and(|a| DEFAULT_INFO.contains(&a.name()) || MORE_INFO.contains(&a.name()));
     match items.list_to_vec() {
         Some(v) if !items.is_atom() => v.into_iter().all(known),
         _ => known(items),
