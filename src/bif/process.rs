@@ -480,6 +480,7 @@ const DEFAULT_INFO: &[&str] = &[
     "heap_size",
     "stack_size",
     "reductions",
+    "garbage_collection",
     "suspending",
 ];
 
@@ -651,6 +652,24 @@ fn info_item(p: &mut Process, item: &str, running: bool) -> Term {
             None => Term::NIL,
         },
         "suspending" => Term::NIL,
+        "garbage_collection" => {
+            // OTP's defaults: girder has no per-process GC settings yet.
+            let keys = [
+                Term::atom(Atom::intern("error_logger")),
+                Term::atom(Atom::intern("kill")),
+                Term::atom(Atom::intern("size")),
+            ];
+            let max = p.heap.map_sorted(&keys, &[Term::TRUE, Term::TRUE, Term::small(0)]);
+            let item = |p: &mut Process, k: &str, v: Term| p.heap.tuple(&[Term::atom(Atom::intern(k)), v]);
+            let items = [
+                item(p, "max_heap_size", max),
+                item(p, "min_bin_vheap_size", Term::small(46422)),
+                item(p, "min_heap_size", Term::small(233)),
+                item(p, "fullsweep_after", Term::small(65535)),
+                item(p, "minor_gcs", Term::small(0)),
+            ];
+            p.heap.list(&items)
+        }
         _ => Term::atom(atoms::UNDEFINED),
     }
 }

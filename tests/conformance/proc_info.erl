@@ -1,0 +1,51 @@
+%% process_info/1,2 of oneself and of other processes (waiting, dead,
+%% registered, linked, monitored), system_info counts.
+-module(proc_info).
+-export([main/1, wait/0]).
+
+main(_) ->
+    P = spawn(fun() -> receive after infinity -> ok end end),
+    timer:sleep(10),
+    io:format("~p~n", [process_info(P, registered_name)]),
+    io:format("~p~n", [process_info(P, [registered_name, status, message_queue_len])]),
+    P ! hello, P ! {world, [1, 2.5]},
+    io:format("~p~n", [process_info(P, [message_queue_len, messages, links, trap_exit, dictionary])]),
+    register(pp, P),
+    io:format("~p~n", [process_info(P, registered_name)]),
+    io:format("~p~n", [process_info(self(), status)]),
+    put(k, v),
+    io:format("~p~n", [process_info(self(), dictionary)]),
+    Q = spawn(fun() -> timer:sleep(infinity) end),
+    timer:sleep(5),
+    io:format("~p~n", [process_info(Q, current_function)]),
+    io:format("~p~n", [process_info(Q, initial_call)]),
+    R = monitor(process, Q),
+    io:format("~p~n", [process_info(Q, monitored_by) =:= {monitored_by, [self()]}]),
+    io:format("~p~n", [process_info(self(), monitors) =:= {monitors, [{process, Q}]}]),
+    demonitor(R),
+    io:format("~p~n", [process_info(self(), monitors)]),
+    L = spawn_link(fun() -> receive after infinity -> ok end end),
+    {links, MyLinks} = process_info(self(), links),
+    io:format("~p~n", [lists:member(L, MyLinks)]),
+    io:format("~p~n", [process_info(L, links) =:= {links, [self()]}]),
+    unlink(L),
+    M = spawn(proc_info, wait, []),
+    io:format("~p~n", [process_info(M, initial_call)]),
+    Info = process_info(M),
+    io:format("~p~n", [[K || {K, _} <- Info]]),
+    exit(P, kill), timer:sleep(5),
+    io:format("~p~n", [process_info(P, status)]),
+    io:format("~p~n", [process_info(P)]),
+    [io:format("~p~n", [try process_info(X, Y) catch C:Why -> {C, Why} end])
+     || {X, Y} <- [{P, bogus}, {self(), [status, bogus]}, {foo, status}]],
+    io:format("~p~n", [process_info(self(), [])]),
+    {memory, Mem} = process_info(Q, memory),
+    io:format("~p~n", [is_integer(Mem) andalso Mem > 0]),
+    {reductions, Rd} = process_info(Q, reductions),
+    io:format("~p~n", [is_integer(Rd)]),
+    io:format("~p~n", [[is_integer(erlang:system_info(K)) || K <- [process_count, process_limit, schedulers]]]),
+    io:format("~p~n", [erlang:system_info(process_count) >= 4]),
+    io:format("~p~n", [try erlang:system_info(no_such_thing) catch C2:W2 -> {C2, W2} end]),
+    ok.
+
+wait() -> receive after infinity -> ok end.
