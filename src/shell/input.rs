@@ -48,7 +48,9 @@ impl Input {
     pub fn new() -> Input {
         let stdin = std::io::stdin();
         let lines = if stdin.is_terminal() && std::io::stdout().is_terminal() {
-            match Editor::<Completion, DefaultHistory>::new() {
+            // Tab completes the common prefix, then lists the candidates (as bash).
+            let config = rustyline::Config::builder().completion_type(rustyline::CompletionType::List).build();
+            match Editor::<Completion, DefaultHistory>::with_config(config) {
                 Ok(mut editor) => {
                     editor.set_helper(Some(Completion));
                     let history = history_file();
