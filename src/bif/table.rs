@@ -209,4 +209,13 @@ bif_table! {
     SYSTEM_TIME0 = "erlang":"system_time"/0 => process::system_time0;
     SYSTEM_TIME1 = "erlang":"system_time"/1 => process::system_time1;
     PHASH = "erlang":"phash"/2 => hash::phash;
+    SHELL_READ_EXPR = "girder_shell":"read_expr"/1 => crate::shell::bifs::read_expr;
+    SHELL_PREPARE = "girder_shell":"prepare"/3 => crate::shell::bifs::prepare;
+    SHELL_FORMAT_VALUE = "girder_shell":"format_value"/1 => crate::shell::bifs::format_value;
+    SHELL_FORMAT_EXCEPTION = "girder_shell":"format_exception"/3 => crate::shell::bifs::format_exception;
+    SHELL_COMPILE_FILE = "girder_shell":"compile_file"/1 => crate::shell::bifs::compile_file;
+    SHELL_LOAD_MODULE = "girder_shell":"load_module"/1 => crate::shell::bifs::load_module;
+    SHELL_CWD = "girder_shell":"cwd"/0 => crate::shell::bifs::cwd;
+    SHELL_SET_CWD = "girder_shell":"set_cwd"/1 => crate::shell::bifs::set_cwd;
+    SHELL_LIST_DIR = "girder_shell":"list_dir"/1 => crate::shell::bifs::list_dir;
 }

@@ -1,4 +1,4 @@
-//! Command-line interface: `girder run`, `girder disasm`.
+//! Command-line interface: `girder run`, `girder shell`, `girder disasm`.
 
 use crate::code::server;
 use crate::compile;
@@ -38,6 +38,18 @@ enum Command {
         #[arg(long, value_name = "N", default_value_t = crate::vm::sched::DEFAULT_PROCESS_LIMIT)]
         process_limit: usize,
     },
+    /// The interactive shell (also `girder` with no arguments).
+    Shell {
+        /// Extra code path directories.
+        #[arg(long = "pa", value_name = "DIR")]
+        pa: Vec<PathBuf>,
+        /// Reductions a process runs before it is preempted.
+        #[arg(long, default_value_t = 4000)]
+        reductions: i32,
+        /// Scheduler threads (`+S N`); default: one per core.
+        #[arg(long, value_name = "N")]
+        schedulers: Option<usize>,
+    },
     /// Print the bytecode of a module.
     Disasm { file: PathBuf },
 }
@@ -51,13 +63,21 @@ pub fn main() -> i32 {
             run(&file, &args, &pa, crate::vm::sched::Config { schedulers, budget: reductions.max(1) })
         }
         Some(Command::Disasm { file }) => disasm(&file),
-        None => {
-            eprintln!("girder: the shell is not available yet; try `girder run FILE.erl`");
-            2
-        }
+        Some(Command::Shell { pa, reductions, schedulers }) => crate::shell::main(
+            &pa,
+            crate::vm::sched::Config {
+                schedulers: schedulers.unwrap_or_else(default_schedulers),
+                budget: reductions.max(1),
+            },
+        ),
+        None => crate::shell::main(&[], crate::vm::sched::Config { schedulers: default_schedulers(), budget: 4000 }),
     };
     crate::bif::io::flush();
     code
+}
+
+fn default_schedulers() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
 /// `erl`-style emulator flags before the program's file name become long

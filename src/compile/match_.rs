@@ -490,9 +490,14 @@ impl Codegen<'_> {
         let end = self.asm.new_label();
         let before = self.scope.clone();
         let valid = self.c.valid;
+        // Every clause starts from the registers as they are here: a tail
+        // clause resets the allocator, and the next clause must not take
+        // the register holding the value it matches.
+        let next_x = self.c.next_x;
         let mut outs: Vec<crate::compile::codegen::ScopeSnapshot> = Vec::new();
         for (i, cl) in clauses.iter().enumerate() {
             self.scope = before.clone();
+            self.c.next_x = next_x;
             let next = if i + 1 == clauses.len() { fail } else { self.asm.new_label() };
             for (p, v) in cl.patterns.iter().zip(vals) {
                 self.pattern(p, *v, next)?;

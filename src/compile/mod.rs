@@ -9,6 +9,9 @@ pub mod codegen;
 pub mod lower;
 mod match_;
 
+/// Every variable named in an expression (the shell lists what a line binds).
+pub use match_::vars_of;
+
 use crate::code::{server, Lambda, Module};
 use crate::heap::Alloc;
 use crate::syntax::ast::{self, Expr, Form, Loc};
