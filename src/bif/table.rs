@@ -209,4 +209,22 @@ bif_table! {
     SYSTEM_TIME0 = "erlang":"system_time"/0 => process::system_time0;
     SYSTEM_TIME1 = "erlang":"system_time"/1 => process::system_time1;
     PHASH = "erlang":"phash"/2 => hash::phash;
+    // Code loading (stdlib code.erl, c.erl and girder_code.erl build on these).
+    MODULE_LOADED = "erlang":"module_loaded"/1 => code::module_loaded;
+    FUNCTION_EXPORTED = "erlang":"function_exported"/3 => code::function_exported;
+    CHECK_OLD_CODE = "erlang":"check_old_code"/1 => code::check_old_code;
+    CHECK_PROCESS_CODE = "erlang":"check_process_code"/2 => code::check_process_code, trap;
+    GC_REQUEST_CHECK = "girder_code":"request_check"/3 => code::request_check;
+    GC_PREPARE = "girder_code":"prepare"/1 => code::prepare;
+    GC_FINISH = "girder_code":"finish"/1 => code::finish;
+    GC_DROP_OLD = "girder_code":"drop_old"/1 => code::drop_old;
+    GC_DELETE = "girder_code":"delete"/1 => code::delete;
+    GC_IS_LOADED = "girder_code":"is_loaded"/1 => code::is_loaded;
+    GC_ALL_LOADED = "girder_code":"all_loaded"/0 => code::all_loaded;
+    GC_WHICH = "girder_code":"which"/1 => code::which;
+    GC_SOURCE = "girder_code":"source"/1 => code::source;
+    GC_ADD_PATH = "girder_code":"add_path"/2 => code::add_path;
+    GC_GET_PATH = "girder_code":"get_path"/0 => code::get_path;
+    FILE_WRITE_FILE = "file":"write_file"/2 => file::write_file;
+    FILE_DELETE = "file":"delete"/1 => file::delete;
 }
