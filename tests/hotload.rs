@@ -158,3 +158,15 @@ fn watch_reloads_a_changed_source() {
     assert_eq!(out, "start one\nnow two\nstop\n", "stderr: {err}");
     assert_eq!(err.matches("girder: reloaded hl_w").count(), 2, "stderr: {err}");
 }
+
+/// examples/hot_swap runs (without --watch, greeting three times at once)
+/// and prints what OTP prints for `hot_swap:main(["3", "0"])`.
+#[test]
+fn hot_swap_example_runs() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/hot_swap");
+    let expected = std::fs::read_to_string(dir.join("hot_swap_3_0.expected")).unwrap();
+    let out = Command::new(girder()).args(["run"]).arg(dir.join("hot_swap.erl")).args(["3", "0"]).output().unwrap();
+    if let Some(m) = golden::mismatch(&dir.join("hot_swap.erl"), &out, &expected) {
+        panic!("{m}");
+    }
+}

@@ -144,8 +144,8 @@ pub fn module_loaded(_p: &mut Process, a: &[Term]) -> BifResult {
 pub fn function_exported(_p: &mut Process, a: &[Term]) -> BifResult {
     let (m, f) = (atom_arg(a[0])?, atom_arg(a[1])?);
     let n = a[2].as_small().filter(|n| (0..=255).contains(n)).ok_or_else(Exception::badarg)? as u32;
-    let exported =
-        server::loaded(m).is_some_and(|md| md.exports.iter().any(|e| e.0 == f && e.1 == n)) || crate::bif::lookup(m, f, n).is_some();
+    let exported = server::loaded(m).is_some_and(|md| md.exports.iter().any(|e| e.0 == f && e.1 == n))
+        || crate::bif::lookup(m, f, n).is_some();
     Ok(Term::bool(exported))
 }
 

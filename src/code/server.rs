@@ -344,6 +344,11 @@ pub fn changed_sources() -> Vec<(Atom, PathBuf)> {
 
 /// Whether `p` points into some loaded module's literals (a debugging aid).
 pub fn is_literal(p: *const u64) -> bool {
-    server().modules.read().unwrap().values().any(|v| v.current.iter().chain(v.old.iter()).any(|m| m.literals.contains(p)))
+    server()
+        .modules
+        .read()
+        .unwrap()
+        .values()
+        .any(|v| v.current.iter().chain(v.old.iter()).any(|m| m.literals.contains(p)))
         || server().retired.lock().unwrap().iter().any(|m| m.literals.contains(p))
 }
