@@ -227,4 +227,5 @@ bif_table! {
     GC_GET_PATH = "girder_code":"get_path"/0 => code::get_path;
     FILE_WRITE_FILE = "file":"write_file"/2 => file::write_file;
     FILE_DELETE = "file":"delete"/1 => file::delete;
+    FILE_CONSULT = "file":"consult"/1 => file::consult;
 }
