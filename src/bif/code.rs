@@ -154,18 +154,18 @@ pub fn check_old_code(_p: &mut Process, a: &[Term]) -> BifResult {
     Ok(Term::bool(server::versions(atom_arg(a[0])?).old.is_some()))
 }
 
-/// erlang:check_process_code(Pid, Module): answered here for the calling
-/// process (its stack and handlers; the running function itself is not
-/// looked at); another process answers a request signal, which the caller
-/// waits for in girder_code:check_process_code/2.
-pub fn check_process_code(p: &mut Process, a: &[Term]) -> BifResult {
+/// erlang:check_process_code(Pid, Module): the process answers a request
+/// signal about itself, which the caller waits for in
+/// girder_code:check_process_code/2. That holds for the caller too: it
+/// answers while it waits in that receive, with the function that called
+/// check_process_code as its continuation.
+pub fn check_process_code(_p: &mut Process, a: &[Term]) -> BifResult {
     if !a[0].is_pid() {
         return Err(Exception::badarg());
     }
     let m = atom_arg(a[1])?;
-    let Some(old) = server::versions(m).old else { return Ok(Term::FALSE) };
-    if a[0] == p.pid {
-        return Ok(Term::bool(crate::vm::sched::runs_code(p, old)));
+    if server::versions(m).old.is_none() {
+        return Ok(Term::FALSE);
     }
     if crate::vm::sched::lookup(a[0]).is_none() {
         return Ok(Term::FALSE);
