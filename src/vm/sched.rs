@@ -658,13 +658,11 @@ pub fn set_keep_alive(on: bool) {
 /// Spawn `m:f(args)` from a thread that is not a scheduler; None if no VM
 /// runs or the spawn failed.
 pub fn spawn_outside(m: Atom, f: Atom, args: &[Term]) -> Option<Term> {
-    if CURRENT_VM.get().is_none() {
-        let p = RUNNING_VM.load(Ordering::Acquire);
-        if p.is_null() {
-            return None;
-        }
-        CURRENT_VM.set(Some(crate::heap::static_ref(p)));
+    let p = RUNNING_VM.load(Ordering::Acquire);
+    if p.is_null() {
+        return None;
     }
+    CURRENT_VM.set(Some(crate::heap::static_ref(p)));
     spawn(m, f, args).ok()
 }
 
