@@ -11,6 +11,7 @@ pub mod code;
 pub mod convert;
 pub mod dict;
 pub mod erlang;
+pub mod file;
 pub mod hash;
 pub mod io;
 pub mod lists;

@@ -218,4 +218,23 @@ bif_table! {
     SHELL_CWD = "girder_shell":"cwd"/0 => crate::shell::bifs::cwd;
     SHELL_SET_CWD = "girder_shell":"set_cwd"/1 => crate::shell::bifs::set_cwd;
     SHELL_LIST_DIR = "girder_shell":"list_dir"/1 => crate::shell::bifs::list_dir;
+    // Code loading (stdlib code.erl, c.erl and girder_code.erl build on these).
+    MODULE_LOADED = "erlang":"module_loaded"/1 => code::module_loaded;
+    FUNCTION_EXPORTED = "erlang":"function_exported"/3 => code::function_exported;
+    CHECK_OLD_CODE = "erlang":"check_old_code"/1 => code::check_old_code;
+    CHECK_PROCESS_CODE = "erlang":"check_process_code"/2 => code::check_process_code, trap;
+    GC_REQUEST_CHECK = "girder_code":"request_check"/3 => code::request_check;
+    GC_PREPARE = "girder_code":"prepare"/1 => code::prepare;
+    GC_FINISH = "girder_code":"finish"/1 => code::finish;
+    GC_DROP_OLD = "girder_code":"drop_old"/1 => code::drop_old;
+    GC_DELETE = "girder_code":"delete"/1 => code::delete;
+    GC_IS_LOADED = "girder_code":"is_loaded"/1 => code::is_loaded;
+    GC_ALL_LOADED = "girder_code":"all_loaded"/0 => code::all_loaded;
+    GC_WHICH = "girder_code":"which"/1 => code::which;
+    GC_SOURCE = "girder_code":"source"/1 => code::source;
+    GC_ADD_PATH = "girder_code":"add_path"/2 => code::add_path;
+    GC_GET_PATH = "girder_code":"get_path"/0 => code::get_path;
+    FILE_WRITE_FILE = "file":"write_file"/2 => file::write_file;
+    FILE_DELETE = "file":"delete"/1 => file::delete;
+    FILE_CONSULT = "file":"consult"/1 => file::consult;
 }

@@ -37,6 +37,9 @@ enum Command {
         /// up to a power of two, at least 1024).
         #[arg(long, value_name = "N", default_value_t = crate::vm::sched::DEFAULT_PROCESS_LIMIT)]
         process_limit: usize,
+        /// Reload a loaded module when its source file changes.
+        #[arg(long)]
+        watch: bool,
     },
     /// The interactive shell (also `girder` with no arguments).
     Shell {
@@ -57,8 +60,11 @@ enum Command {
 pub fn main() -> i32 {
     let cli = Cli::parse_from(emulator_flags(std::env::args()));
     let code = match cli.command {
-        Some(Command::Run { file, args, pa, reductions, schedulers, process_limit }) => {
+        Some(Command::Run { file, args, pa, reductions, schedulers, process_limit, watch }) => {
             crate::vm::sched::set_process_limit(process_limit);
+            if watch {
+                start_watcher();
+            }
             let schedulers = schedulers.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
             run(&file, &args, &pa, crate::vm::sched::Config { schedulers, budget: reductions.max(1) })
         }
@@ -104,6 +110,32 @@ fn emulator_flags(args: impl Iterator<Item = String>) -> Vec<String> {
     out
 }
 
+/// How often `--watch` looks at the sources' modification times.
+const WATCH_INTERVAL: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// `girder run --watch`: a thread that polls the source files of loaded
+/// modules and, for each that changed, starts a process running
+/// girder_code:watch_reload(Mod) (compile, purge, load, one line on
+/// standard error). Polling needs no platform support and 200 ms is below
+/// what a person saving a file notices.
+fn start_watcher() {
+    crate::vm::sched::set_keep_alive(true);
+    let spawned = std::thread::Builder::new()
+        .name("watcher".into())
+        // It compiles girder_code on first use, as schedulers do.
+        .stack_size(64 << 20)
+        .spawn(|| loop {
+            std::thread::sleep(WATCH_INTERVAL);
+            for (m, _) in server::changed_sources() {
+                let (gc, reload) = (Atom::intern("girder_code"), Atom::intern("watch_reload"));
+                crate::vm::sched::spawn_outside(gc, reload, &[Term::atom(m)]);
+            }
+        });
+    if let Err(e) = spawned {
+        eprintln!("girder: cannot watch the sources: {e}");
+    }
+}
+
 /// Read and compile FILE, reporting problems as a user would want them.
 fn load_file(file: &Path) -> Result<&'static crate::code::Module, i32> {
     let src = match std::fs::read_to_string(file) {
@@ -116,7 +148,11 @@ fn load_file(file: &Path) -> Result<&'static crate::code::Module, i32> {
     let name = file.display().to_string();
     let stem = file.file_stem().map(|s| s.to_string_lossy().to_string());
     match compile::compile_checked(&name, &src, stem.as_deref()) {
-        Ok(m) => Ok(server::install(m)),
+        Ok(m) => {
+            let m = server::install(m);
+            server::note_source(m.name, file);
+            Ok(m)
+        }
         Err(ds) => {
             eprint!("{}", compile::render_all(&ds, &name, &src));
             Err(1)

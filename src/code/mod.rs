@@ -42,10 +42,15 @@ pub struct Lambda {
 }
 
 impl Lambda {
-    pub fn module_code(&self) -> &'static Module {
+    /// The version the fun runs in; None once that version is purged (or
+    /// never loaded).
+    pub fn module_code(&self) -> Option<&'static Module> {
         let p = self.code.load(Ordering::Acquire);
-        assert!(!p.is_null(), "lambda of a module that was never loaded");
-        crate::heap::static_ref(p)
+        if p.is_null() {
+            None
+        } else {
+            Some(crate::heap::static_ref(p))
+        }
     }
 }
 
@@ -92,6 +97,10 @@ pub struct Export {
     pub module: Atom,
     pub function: Atom,
     pub arity: u32,
+    /// The module's current version (shared by all its exports: switching
+    /// it is what makes loading atomic, see code::server).
+    slot: &'static AtomicPtr<Module>,
+    /// A cache: valid only while its version is the slot's.
     target: AtomicPtr<Target>,
 }
 
@@ -102,12 +111,27 @@ pub struct Target {
 }
 
 impl Export {
-    pub fn new(module: Atom, function: Atom, arity: u32) -> Export {
-        Export { module, function, arity, target: AtomicPtr::new(std::ptr::null_mut()) }
+    pub fn new(module: Atom, function: Atom, arity: u32, slot: &'static AtomicPtr<Module>) -> Export {
+        Export { module, function, arity, slot, target: AtomicPtr::new(std::ptr::null_mut()) }
     }
+    /// The cached target, if it is in the current version.
     #[inline]
     pub fn target(&self) -> Option<&'static Target> {
+        let cur = self.slot.load(Ordering::Acquire);
         let p = self.target.load(Ordering::Acquire);
+        if p.is_null() {
+            return None;
+        }
+        let t: &'static Target = crate::heap::static_ref(p);
+        if std::ptr::eq(t.module, cur) {
+            Some(t)
+        } else {
+            None
+        }
+    }
+    /// The module's current version.
+    pub fn current(&self) -> Option<&'static Module> {
+        let p = self.slot.load(Ordering::Acquire);
         if p.is_null() {
             None
         } else {

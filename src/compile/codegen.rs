@@ -1059,6 +1059,13 @@ fn is_local(name: &str, arity: u32) -> bool {
     LOCALS.with(|l| l.borrow().contains(&(name.to_string(), arity)))
 }
 
+/// Whether BIF `b` runs inline (`Bif`), leaving the X registers alone:
+/// not apply, and not one that may trap to Erlang code, which is compiled
+/// as a real call (`CallBif`, needing a frame and clobbering registers).
+fn inline_bif(b: u16) -> bool {
+    b != crate::bif::APPLY2 && b != crate::bif::APPLY3 && !crate::bif::traps(b)
+}
+
 /// Whether evaluating `e` may call a function (clobbering X registers).
 pub fn has_call(e: &Expr) -> bool {
     use Expr::*;
@@ -1070,15 +1077,16 @@ pub fn has_call(e: &Expr) -> bool {
             let a = args.len() as u32;
             let bif = is_auto_imported(name, a)
                 && !is_local(name, a)
-                && crate::bif::lookup(atoms::ERLANG, crate::term::Atom::intern(name), a).is_some()
-                && name != "apply";
+                && crate::bif::lookup(atoms::ERLANG, crate::term::Atom::intern(name), a).is_some_and(inline_bif)
+                && a <= 4;
             !bif || args.iter().any(has_call)
         }
         CallRemote(m, f, args, _) => {
             let bif = match (m.as_ref(), f.as_ref()) {
                 (Atom(m, _), Atom(f, _)) => {
                     crate::bif::lookup(crate::term::Atom::intern(m), crate::term::Atom::intern(f), args.len() as u32)
-                        .is_some_and(|b| b != crate::bif::APPLY2 && b != crate::bif::APPLY3)
+                        .is_some_and(inline_bif)
+                        && args.len() <= 4
                 }
                 _ => false,
             };

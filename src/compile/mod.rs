@@ -219,6 +219,31 @@ fn build_attributes(lit: &mut crate::heap::Arena, attrs: &[(String, Expr)]) -> T
     lit.list(&items)
 }
 
+/// The terms of a file of `Term.` forms (file:consult/1), built in an
+/// arena of their own; or the line and message of the first problem.
+pub fn consult_terms(src: &str) -> Result<(crate::heap::Arena, Vec<Term>), (u32, String)> {
+    use crate::syntax::{lexer, parser};
+    let tokens = lexer::lex(src).map_err(|d| (d.loc.line, d.message))?;
+    let origins = parser::Origins::default();
+    let mut arena = crate::heap::Arena::default();
+    let mut terms = Vec::new();
+    for chunk in tokens.split_inclusive(|t| t.tok == lexer::Tok::Dot) {
+        let last = chunk.last().expect("split_inclusive yields non-empty chunks");
+        if last.tok != lexer::Tok::Dot {
+            return Err((last.loc.line, "syntax error before: end of file".into()));
+        }
+        let es = parser::parse_expr_tokens(chunk, &origins).map_err(|d| (d.loc.line, d.message))?;
+        match es.as_slice() {
+            [e] => match const_expr(&mut arena, e) {
+                Some(t) => terms.push(t),
+                None => return Err((e.loc().line, "bad term".into())),
+            },
+            _ => return Err((last.loc.line, "bad term".into())),
+        }
+    }
+    Ok((arena, terms))
+}
+
 fn const_expr(lit: &mut crate::heap::Arena, e: &Expr) -> Option<Term> {
     Some(match e {
         Expr::Integer(i, _) => codegen::int_term(lit, i),
@@ -239,6 +264,11 @@ fn const_expr(lit: &mut crate::heap::Arena, e: &Expr) -> Option<Term> {
             let v: Option<Vec<Term>> = es.iter().map(|x| const_expr(lit, x)).collect();
             lit.tuple(&v?)
         }
+        Expr::UnOp(crate::syntax::ast::UnOp::Neg, x, _) => match &**x {
+            Expr::Integer(i, l) => const_expr(lit, &Expr::Integer(-i, *l))?,
+            Expr::Float(f, l) => const_expr(lit, &Expr::Float(-f, *l))?,
+            _ => return None,
+        },
         _ => return None,
     })
 }

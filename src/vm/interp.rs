@@ -728,7 +728,12 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
                 }
             }
             Instr::LoopRec { fail } => {
-                if let Some(e) = super::sched::drain_inbox(p) {
+                // Where the process is, for a check_process_code signal
+                // answered while draining.
+                p.resume = Some(Resume { module, pc: (pc - 1) as u32, cp });
+                let killed = super::sched::drain_inbox(p);
+                p.resume = None;
+                if let Some(e) = killed {
                     raise!(e)
                 }
                 match p.mailbox.get(p.save) {
@@ -885,14 +890,14 @@ fn resolve_mfa(p: &mut Process, xreg: &[Term; MAX_X], m: Atom, f: Atom, a: u32) 
         return Ok(Callee::Bif(b));
     }
     let exp = server::export(m, f, a);
-    if exp.target().is_none() {
+    if exp.current().is_none() {
         if let Err(server::LoadError::Compile(msg)) = server::ensure_loaded(m) {
             crate::bif::io::flush();
             eprintln!("=ERROR REPORT==== Loading of module {} failed:\n{msg}", m.name());
         }
     }
-    match exp.target() {
-        Some(t) => Ok(Callee::Code(t.module, t.entry)),
+    match server::resolve(exp) {
+        Some((md, entry)) => Ok(Callee::Code(md, entry)),
         None => {
             let regs: Vec<Term> = xreg[..a as usize].into();
             let args = p.heap.list(&regs);
@@ -911,10 +916,14 @@ fn prepare_fun_call(p: &mut Process, xreg: &mut [Term; MAX_X], f: Term, arity: u
             if l.arity as usize != arity {
                 return Err(badarity(p, xreg, f, arity));
             }
+            // A fun of a purged version is a bad fun, as on BEAM.
+            let Some(md) = l.module_code() else {
+                return Err(Exception::tagged(&mut p.heap, atoms::BADFUN, f));
+            };
             let free = &f.boxed_body()[1..];
             xreg[arity..arity + free.len()].copy_from_slice(free);
             xreg[arity + free.len()] = f;
-            Ok(Callee::Code(l.module_code(), l.entry))
+            Ok(Callee::Code(md, l.entry))
         }
         Some(Subtag::Export) => {
             let b = f.boxed_body();

@@ -238,6 +238,7 @@ impl Process {
                     Signal::Msg(m) => msg(m),
                     Signal::Exit { reason, .. } => msg(reason),
                     Signal::Info { items, .. } => msg(items),
+                    Signal::CheckCode { .. } => 0,
                 };
             }
             drop(inbox);

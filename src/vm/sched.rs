@@ -62,6 +62,13 @@ pub enum Signal {
         ref_serial: u64,
         items: Message,
     },
+    /// check_process_code asked of this process by `from`: answer with
+    /// `{Ref, Bool}`, whether it runs the old version of `module`.
+    CheckCode {
+        from: Term,
+        ref_serial: u64,
+        module: Atom,
+    },
 }
 
 /// A monitor held on a process: who watches, under which reference.
@@ -364,8 +371,10 @@ fn terminate(p: &mut Process, reason: Term) {
     // Requests that came too late get `undefined` (see request_info).
     let late: Vec<Signal> = h.inbox.lock().unwrap().drain(..).collect();
     for s in late {
-        if let Signal::Info { from, ref_serial, .. } = s {
-            answer_info(p, from, ref_serial, Term::atom(atoms::UNDEFINED));
+        match s {
+            Signal::Info { from, ref_serial, .. } => answer_info(p, from, ref_serial, Term::atom(atoms::UNDEFINED)),
+            Signal::CheckCode { from, ref_serial, .. } => answer_info(p, from, ref_serial, Term::FALSE),
+            _ => {}
         }
     }
     table().shard(p.pid.pid_serial()).remove(&p.pid.pid_serial());
@@ -386,6 +395,22 @@ pub fn request_info(target: Term, from: Term, ref_serial: u64, items: Term) -> b
             return false;
         }
         inbox.push_back(Signal::Info { from, ref_serial, items: Message::new(items) });
+    }
+    wake(&h);
+    true
+}
+
+/// Send a check_process_code request to `target`; false if it is not
+/// alive (then no answer will come).
+pub fn request_check(target: Term, from: Term, ref_serial: u64, module: Atom) -> bool {
+    let Some(h) = lookup(target) else { return false };
+    {
+        let mut inbox = h.inbox.lock().unwrap();
+        // As in request_info: refused here or answered by terminate.
+        if !h.alive.load(Ordering::Acquire) {
+            return false;
+        }
+        inbox.push_back(Signal::CheckCode { from, ref_serial, module });
     }
     wake(&h);
     true
@@ -425,6 +450,11 @@ pub fn drain_inbox(p: &mut Process) -> Option<Exception> {
                 let info = crate::bif::process::info(p, items.term, false);
                 answer_info(p, from, ref_serial, info);
             }
+            Signal::CheckCode { from, ref_serial, module } => {
+                let old = crate::code::server::versions(module).old;
+                let runs = old.is_some_and(|m| runs_code(p, m));
+                answer_info(p, from, ref_serial, Term::bool(runs));
+            }
             Signal::Msg(m) => {
                 p.waiting = false;
                 p.mailbox.push_back(m);
@@ -457,6 +487,20 @@ pub fn drain_inbox(p: &mut Process) -> Option<Exception> {
         }
     }
     None
+}
+
+/// Whether `p` runs code of version `m`: its position, a continuation on
+/// its stack or a catch handler is in it (what BEAM's check_process_code
+/// looks at; funs the process holds are not looked for). A running
+/// process has no recorded position: only its stack counts then.
+pub fn runs_code(p: &Process, m: &'static crate::code::Module) -> bool {
+    let is_m = |c: Option<&'static crate::code::Module>| c.is_some_and(|c| std::ptr::eq(c, m));
+    if let Some(r) = &p.resume {
+        if is_m(Some(r.module)) || is_m(r.cp.0) {
+            return true;
+        }
+    }
+    p.handlers.iter().any(|h| is_m(Some(h.module))) || p.stack.continuations().iter().any(|c| is_m(c.0))
 }
 
 // ---------------------------------------------------------------------------
@@ -608,6 +652,30 @@ fn vm() -> &'static Vm {
     CURRENT_VM.get().expect("not on a scheduler thread")
 }
 
+/// The running VM, for threads that are not schedulers (the `--watch`
+/// reloader); null when none runs.
+static RUNNING_VM: std::sync::atomic::AtomicPtr<Vm> = std::sync::atomic::AtomicPtr::new(std::ptr::null_mut());
+
+/// Set while something outside the VM may still start processes (the
+/// `--watch` reloader): then a VM whose processes all wait keeps waiting
+/// instead of ending.
+static KEEP_ALIVE: AtomicBool = AtomicBool::new(false);
+
+pub fn set_keep_alive(on: bool) {
+    KEEP_ALIVE.store(on, Ordering::SeqCst);
+}
+
+/// Spawn `m:f(args)` from a thread that is not a scheduler; None if no VM
+/// runs or the spawn failed.
+pub fn spawn_outside(m: Atom, f: Atom, args: &[Term]) -> Option<Term> {
+    let p = RUNNING_VM.load(Ordering::Acquire);
+    if p.is_null() {
+        return None;
+    }
+    CURRENT_VM.set(Some(crate::heap::static_ref(p)));
+    spawn(m, f, args).ok()
+}
+
 /// What a scheduler thread keeps to itself.
 struct Local {
     index: usize,
@@ -701,6 +769,7 @@ pub fn run_main(mut main: Box<Process>, cfg: Config) -> Option<MainExit> {
     };
     let vm: &'static Vm = Box::leak(Box::new(state));
     CURRENT_VM.set(Some(vm));
+    RUNNING_VM.store(vm as *const Vm as *mut Vm, Ordering::Release);
     make_runnable(main, false);
     std::thread::scope(|s| {
         let mut workers = workers.into_iter().enumerate();
@@ -720,6 +789,7 @@ pub fn run_main(mut main: Box<Process>, cfg: Config) -> Option<MainExit> {
     });
     crate::bif::io::flush();
     CURRENT_VM.set(None);
+    RUNNING_VM.store(std::ptr::null_mut(), Ordering::Release);
     let outcome = vm.outcome.lock().unwrap().take();
     if let Some(o) = &outcome {
         // The next run may reuse the main pid.
@@ -832,7 +902,10 @@ fn idle(vm: &Vm, next_timer: Option<Instant>) {
     vm.sleepers.fetch_add(1, Ordering::SeqCst);
     let work = !vm.injector.is_empty() || vm.stealers.iter().any(|s| !s.is_empty());
     if !work && !vm.stop.load(Ordering::SeqCst) {
-        if vm.runnable.load(Ordering::SeqCst) == 0 && vm.pending_timers.load(Ordering::SeqCst) == 0 {
+        if vm.runnable.load(Ordering::SeqCst) == 0
+            && vm.pending_timers.load(Ordering::SeqCst) == 0
+            && !KEEP_ALIVE.load(Ordering::SeqCst)
+        {
             vm.sleepers.fetch_sub(1, Ordering::SeqCst);
             drop(guard);
             vm.stop.store(true, Ordering::SeqCst);
