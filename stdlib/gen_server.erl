@@ -141,9 +141,6 @@ decode_msg({'$gen_call', From, Req} = Msg, Parent, Name, State, Mod, _Time) ->
         {ok, Ret} -> call_result(Ret, From, Parent, Name, Msg, Mod, State);
         Error -> handle_common_reply(Error, Parent, Name, Msg, Mod, State)
     end;
-        Other ->
-            handle_common_reply(Other, Parent, Name, Msg, Mod, State)
-    end;
 decode_msg({'$gen_cast', Cast} = Msg, Parent, Name, State, Mod, _Time) ->
     handle_common_reply(try_call(Mod, handle_cast, [Cast, State]), Parent, Name, Msg, Mod, State);
 decode_msg(Msg, Parent, Name, State, Mod, _Time) ->
