@@ -490,9 +490,14 @@ impl Codegen<'_> {
         let end = self.asm.new_label();
         let before = self.scope.clone();
         let valid = self.c.valid;
+        // Each clause's patterns start from the registers in use before the
+        // case: a previous clause's body (a call resets the count) must not
+        // hand out the register that still holds the value being matched.
+        let next_x = self.c.next_x;
         let mut outs: Vec<crate::compile::codegen::ScopeSnapshot> = Vec::new();
         for (i, cl) in clauses.iter().enumerate() {
             self.scope = before.clone();
+            self.c.next_x = next_x;
             let next = if i + 1 == clauses.len() { fail } else { self.asm.new_label() };
             for (p, v) in cl.patterns.iter().zip(vals) {
                 self.pattern(p, *v, next)?;
