@@ -29,7 +29,12 @@ do_start(How, Name, Mod, Args, Opts) ->
     Parent = case How of start_link -> self(); start -> self end,
     proc_lib:How(?MODULE, init_it, [self(), Parent, Name, Mod, Args, Opts], Timeout).
 
-call(Server, Request) -> call(Server, Request, 5000).
+%% call/2 names itself with two arguments in its exit reason, as on OTP.
+call(Server, Request) ->
+    case catch girder_gen:call(Server, '$gen_call', Request, 5000) of
+        {ok, Reply} -> Reply;
+        {'EXIT', Reason} -> exit({Reason, {?MODULE, call, [Server, Request]}})
+    end.
 
 call(Server, Request, Timeout) ->
     case catch girder_gen:call(Server, '$gen_call', Request, Timeout) of
