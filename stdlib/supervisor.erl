@@ -14,7 +14,9 @@
 -export([init/1, handle_call/3, handle_cast/2, handle_info/2, terminate/2,
          code_change/3]).
 
--record(child, {pid = undefined, id, start, restart, shutdown, type, modules}).
+%% Field order as OTP's, since a failed start_child reports the record.
+-record(child, {pid = undefined, id, start, restart, significant = false, shutdown, type,
+                modules}).
 -record(state, {name, mod, args, strategy, intensity, period, restarts = [],
                 children = [], dynamics = #{}}).
 
@@ -127,7 +129,7 @@ handle_call({start_child, Spec}, _From, S) ->
                         {ok, Pid, _} = R ->
                             Cs = S#state.children ++ [C#child{pid = Pid}],
                             {reply, reply_started(R), S#state{children = Cs}};
-                        Error -> {reply, Error, S}
+                        {error, Reason} -> {reply, {error, {Reason, C}}, S}
                     end
             end;
         Error -> {reply, Error, S}
@@ -449,4 +451,4 @@ validate(C) -> {error, {invalid_mfa, C#child.start}}.
 
 spec_map(C) ->
     #{id => C#child.id, start => C#child.start, restart => C#child.restart,
-      shutdown => C#child.shutdown, type => C#child.type, modules => C#child.modules}.
+      significant => C#child.significant, shutdown => C#child.shutdown, type => C#child.type, modules => C#child.modules}.
