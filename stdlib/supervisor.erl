@@ -134,13 +134,16 @@ handle_call({start_child, Spec}, _From, S) ->
             end;
         Error -> {reply, Error, S}
     end;
+%% A simple_one_for_one child is named by its pid; one that is no child
+%% (any more) gives ok, a non-pid {error, simple_one_for_one}, as on OTP.
 handle_call({terminate_child, Pid}, _From, #state{strategy = simple_one_for_one} = S) ->
     case is_pid(Pid) andalso maps:is_key(Pid, S#state.dynamics) of
         true ->
             [C] = S#state.children,
             shutdown(Pid, C#child.shutdown),
             {reply, ok, S#state{dynamics = maps:remove(Pid, S#state.dynamics)}};
-        false -> {reply, {error, not_found}, S}
+        false when is_pid(Pid) -> {reply, ok, S};
+        false -> {reply, {error, simple_one_for_one}, S}
     end;
 handle_call({terminate_child, Id}, _From, S) ->
     case find_child(Id, S) of
