@@ -22,7 +22,7 @@ main(_) ->
     gen_statem:cast(lock, {log, while_open}),
     show("log while open", gen_statem:call(lock, get_log)),
     %% the state timeout locks it again
-    timer:sleep(150),
+    wait_event(relocked),
     show("state after timeout", element(1, sys:get_state(lock))),
     show("log after relock", gen_statem:call(lock, get_log)),
     %% info messages
@@ -33,17 +33,17 @@ main(_) ->
     show("state", element(1, sys:get_state(lock))),
     show("lock now", gen_statem:call(lock, lock_now)),
     %% event timeout: nothing arrives within 30 ms
-    show("arm", gen_statem:call(lock, arm_idle)),
-    timer:sleep(100),
+    show("arm", gen_statem:call(lock, {arm_idle, 30})),
+    wait_event(idle),
     show("log idle", gen_statem:call(lock, get_log)),
     %% an event cancels the event timeout
-    show("arm", gen_statem:call(lock, arm_idle)),
+    show("arm", gen_statem:call(lock, {arm_idle, 300})),
     show("ping", gen_statem:call(lock, ping)),
-    timer:sleep(100),
+    timer:sleep(400),
     show("log no idle", gen_statem:call(lock, get_log)),
     %% generic timeout
     show("generic", gen_statem:call(lock, {generic, 20})),
-    timer:sleep(100),
+    wait_event({generic, bell}),
     show("log generic", gen_statem:call(lock, get_log)),
     %% reply from another process, and replace_state
     show("replace", sys:replace_state(lock, fun({S, D}) -> {S, D#{log := [replaced]}} end)),
@@ -126,8 +126,8 @@ locked(internal, {done, From}, #{code := Code} = D) ->
         Code -> {next_state, open, maps:remove(pressed, D), [{reply, From, opened}]};
         _ -> {keep_state, maps:remove(pressed, D), [{reply, From, wrong}]}
     end;
-locked({call, From}, arm_idle, _D) ->
-    {keep_state_and_data, [{reply, From, armed}, {timeout, 30, idle}]};
+locked({call, From}, {arm_idle, T}, _D) ->
+    {keep_state_and_data, [{reply, From, armed}, {timeout, T, idle}]};
 locked(timeout, idle, D) ->
     {keep_state, D#{log := log(D, idle)}};
 locked({call, From}, {generic, T}, _D) ->
@@ -163,7 +163,13 @@ common({call, From}, get_log, #{log := Log}) ->
 common({call, From}, ping, _D) ->
     {keep_state_and_data, {reply, From, pong}}.
 
-log(#{log := L}, X) -> [X | L].
+%% Each log entry is also sent to the test process, which waits for some.
+log(#{log := L, owner := Owner}, X) ->
+    Owner ! {event, X},
+    [X | L].
+
+wait_event(X) ->
+    receive {event, X} -> ok after 5000 -> io:format("no event ~p~n", [X]) end.
 
 %% handle_event_function mode (the state is off/on, the data a counter)
 handle_event(cast, flip, off, N) -> {next_state, on, N + 1};

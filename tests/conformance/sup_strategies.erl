@@ -17,13 +17,14 @@ main(_) ->
 run(Strategy) ->
     io:format("== ~p~n", [Strategy]),
     {ok, Sup} = supervisor:start_link(?MODULE, {sup, Strategy}),
-    show("started", events()),
+    show("started", events(3)),
     gen_server:cast(w2, crash),
-    show("crash w2", events()),
+    N = case Strategy of one_for_all -> 6; rest_for_one -> 4; one_for_one -> 2 end,
+    show("crash w2", events(N)),
     show("which", [Id || {Id, P, _, _} <- supervisor:which_children(Sup), is_pid(P)]),
     unlink(Sup),
     exit(Sup, shutdown),
-    show("shutdown", events()),
+    show("shutdown", events(3)),
     flush().
 
 simple() ->
@@ -42,7 +43,7 @@ simple() ->
     show("terminate again", supervisor:terminate_child(Sup, P2)),
     show("terminate by name", supervisor:terminate_child(Sup, s1)),
     gen_server:cast(P1, crash),
-    show("crash s1", events(1)),
+    show("crash s1", events(2)),
     timer:sleep(20),
     show("count", supervisor:count_children(Sup)),
     show("start error", supervisor:start_child(Sup, [fail])),
@@ -51,10 +52,6 @@ simple() ->
     exit(Sup, shutdown),
     show("shutdown", lists:sort(events(2))),
     flush().
-
-%% Events until none comes for a while.
-events() ->
-    receive {event, E} -> [E | events()] after 300 -> [] end.
 
 events(N) -> [receive {event, E} -> E after 2000 -> timeout end || _ <- lists:seq(1, N)].
 
