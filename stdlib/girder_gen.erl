@@ -13,6 +13,7 @@
 call(Process, Label, Request, Timeout) ->
     case where(Process) of
         undefined -> exit(noproc);
+        Pid when Pid =:= self() -> exit(calling_self);
         Pid -> do_call(Pid, Label, Request, Timeout)
     end.
 

@@ -67,8 +67,17 @@ emit(Level, What) ->
     end,
     ok.
 
+%% One "    Key: Value" line per pair; a string value prints as text.
 format_report(Pairs) ->
-    [io_lib:format("    ~tp: ~tp~n", [K, V]) || {K, V} <- Pairs].
+    Lines = [case printable(V) of
+                 true -> io_lib:format("    ~tp: ~ts", [K, V]);
+                 false -> io_lib:format("    ~tp: ~tp", [K, V])
+             end || {K, V} <- Pairs],
+    lists:join("\n", Lines).
+
+printable(L) when is_list(L) ->
+    lists:all(fun(C) -> is_integer(C) andalso (C >= 32 orelse C =:= $\n orelse C =:= $\t) end, L);
+printable(_) -> false.
 
 header(emergency) -> "EMERGENCY";
 header(alert) -> "ALERT";
