@@ -72,6 +72,19 @@ main(_) ->
     io:format("delegated ~p~n", [gen_server:call(P5, delegate)]),
     ok = gen_server:stop(P5),
     receive {terminated, R5, _} -> io:format("terminate ~p~n", [R5]) end,
+    %% a proc_lib process turning itself into a server
+    Me = self(),
+    P6 = proc_lib:spawn(fun() -> gen_server:enter_loop(?MODULE, [], {Me, 77}) end),
+    io:format("enter_loop ~p~n", [gen_server:call(P6, get)]),
+    P7 = proc_lib:spawn(fun() -> register(gs_entered, self()),
+                                 gen_server:enter_loop(?MODULE, [], {Me, 5}, {local, gs_entered}, 10) end),
+    timer:sleep(50),
+    io:format("enter_loop timeout ~p~n", [gen_server:call(P7, get)]),
+    ok = gen_server:stop(gs_entered),
+    receive {terminated, R7, _} -> io:format("terminate ~p~n", [R7]) end,
+    io:format("check_childspecs ~p ~p~n",
+              [supervisor:check_childspecs([#{id => a, start => {m, f, []}}]),
+               supervisor:check_childspecs([#{id => a, start => {m, f, []}, type => bad}])]),
     ok.
 
 %% OTP 25 refuses to change the default handler's type: replace it.

@@ -78,6 +78,8 @@ main(_) ->
     {ok, P11} = gen_server:start(?MODULE, self(), []),
     show("call after timeout", catch gen_server:call(P11, {sleep, 100}, 10)),
     show("next call", gen_server:call(P11, ping)),
+    show("calling self", catch gen_server:call(self(), ping)),
+    show("call bad name", catch gen_server:call({global, nobody}, ping)),
     ok.
 
 show(Label, Value) -> io:format("~s: ~p~n", [Label, nopids(Value)]).
