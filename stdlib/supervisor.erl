@@ -215,8 +215,9 @@ handle_call(Other, _From, S) ->
     logger:error("Supervisor received unexpected message: ~tp~n", [Other]),
     {reply, ignore, S}.
 
+%% Each new try counts against the intensity, as on OTP.
 handle_cast({try_again_restart, Key}, S) ->
-    case restart_key(Key, S) of
+    case restart(Key, S) of
         {ok, S1} -> {noreply, S1};
         {shutdown, S1} -> {stop, shutdown, S1}
     end;

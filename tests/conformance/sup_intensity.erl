@@ -52,6 +52,12 @@ main(_) ->
     exit(Top, shutdown),
     timer:sleep(100),
     show("all gone", [whereis(N) || N <- [inner_sup, stubborn, iw]]),
+    %% a child that cannot be restarted: the supervisor keeps trying, each
+    %% try counting as a restart, until it gives up
+    {ok, Sup5} = supervisor:start_link(?MODULE, once),
+    show("once children", [{Id, is_pid(P)} || {Id, P, _, _} <- supervisor:which_children(Sup5)]),
+    gen_server:cast(once, crash),
+    receive {'EXIT', Sup5, R5} -> show("once sup exit", R5) after 5000 -> show("once", still_up) end,
     ok.
 
 crash_and_wait(Old) ->
@@ -79,6 +85,13 @@ quiet() ->
     ok.
 
 start_worker(fail) -> {error, no_luck};
+start_worker(once) ->
+    %% runs in the supervisor: the first start works, later ones fail
+    case get(once_started) of
+        undefined -> put(once_started, true), start_worker(once_ok);
+        true -> {error, only_once}
+    end;
+start_worker(once_ok) -> gen_server:start_link({local, once}, ?MODULE, {worker, once}, []);
 start_worker(Name) -> gen_server:start_link({local, Name}, ?MODULE, {worker, Name}, []).
 
 start_sup(Name) -> supervisor:start_link({local, Name}, ?MODULE, inner).
@@ -90,6 +103,8 @@ init({sup, Intensity}) ->
 init(bad_child) ->
     {ok, {#{}, [worker(iw), #{id => broken, start => {?MODULE, start_worker, [fail]}}]}};
 init(ignore) -> ignore;
+init(once) ->
+    {ok, {#{intensity => 3, period => 60}, [worker(iw), worker(once)]}};
 init(bad_flags) -> {ok, {{no_such_strategy, 1, 1}, []}};
 init(nested) ->
     {ok, {#{strategy => rest_for_one},
