@@ -45,11 +45,15 @@ debug(A, B, C) -> log(debug, A, B, C).
 
 %% log(Level, Report | String), log(Level, Format, Args | Metadata),
 %% log(Level, Format, Args, Metadata).
-log(Level, Msg) -> log(Level, Msg, #{}).
+log(Level, Msg) -> emit(Level, message(Msg)).
 log(Level, Format, Args) when is_list(Args) -> emit(Level, {Format, Args});
-log(Level, Report, _Meta) when is_map(Report); is_list(Report) -> emit(Level, {report, Report});
-log(Level, Format, _Meta) -> emit(Level, {Format, []}).
+log(Level, Msg, _Meta) -> emit(Level, message(Msg)).
 log(Level, Format, Args, _Meta) -> emit(Level, {Format, Args}).
+
+%% A map or a key-value list is a report; anything else is a format string.
+message(Report) when is_map(Report) -> {report, Report};
+message([{_, _} | _] = Report) -> {report, Report};
+message(Format) -> {Format, []}.
 
 emit(Level, What) ->
     case rank(Level) =< rank(notice) of
