@@ -149,7 +149,7 @@ decode_msg({'$gen_call', From, Req} = Msg, Parent, Name, State, Mod, _Time) ->
 decode_msg({'$gen_cast', Cast} = Msg, Parent, Name, State, Mod, _Time) ->
     handle_common_reply(try_call(Mod, handle_cast, [Cast, State]), Parent, Name, Msg, Mod, State);
 decode_msg(Msg, Parent, Name, State, Mod, _Time) ->
-    Reply = case girder_gen_exported(Mod, handle_info, 2) of
+    Reply = case exported(Mod, handle_info, 2) of
                 true -> try_call(Mod, handle_info, [Msg, State]);
                 false ->
                     logger:warning("** Undefined handle_info in ~p~n** Unhandled message: ~tp~n",
@@ -191,7 +191,7 @@ common_result(Bad, _Parent, Name, Msg, Mod, State) ->
 %% with the reason (an error's reason carries its stack, as on OTP).
 terminate(Class, Reason, Stack, Name, Msg, Mod, State) ->
     ExitReason = exit_reason(Class, Reason, Stack),
-    case girder_gen_exported(Mod, terminate, 2) of
+    case exported(Mod, terminate, 2) of
         true ->
             case try_call(Mod, terminate, [ExitReason, State]) of
                 {ok, _} -> ok;
@@ -216,7 +216,7 @@ report(Name, Msg, State, Reason) ->
                  "** Reason for termination ==~n** ~tp~n",
                  [girder_gen:format_server(Name), Msg, State, Reason]).
 
-girder_gen_exported(Mod, F, A) ->
+exported(Mod, F, A) ->
     case catch Mod:module_info(exports) of
         L when is_list(L) -> lists:member({F, A}, L);
         _ -> false
