@@ -32,8 +32,10 @@ init_p(Parent, Ancestors, Initial, Code, Args) ->
 start(M, F, A) -> start(M, F, A, infinity).
 
 start(M, F, A, Timeout) ->
-    Pid = spawn(M, F, A),
-    Mref = erlang:monitor(process, Pid),
+    %% Spawned and monitored at once: a process that dies at once still
+    %% gives its own exit reason, not noproc.
+    {Pid, Mref} = erlang:spawn_monitor(?MODULE, init_p,
+                                       [self_name(), ancestors(), {M, F, length(A)}, {M, F}, A]),
     receive
         {ack, Pid, Return} ->
             erlang:demonitor(Mref, [flush]),
