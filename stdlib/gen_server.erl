@@ -88,8 +88,7 @@ init_it(Starter, Parent, Name0, Mod, Args, _Opts) ->
             end
     end.
 
-%% (Return values are matched one level at a time: a case with nested
-%% tuple patterns of several shapes miscompiles in girder today.)
+%% What init/1 returned.
 init_result({ok, State}, Starter, Parent, Name, _Name0, Mod) ->
     proc_lib:init_ack(Starter, {ok, self()}),
     loop(Parent, Name, State, Mod, infinity);

@@ -37,7 +37,7 @@ send_system_msg(Name, Request, Timeout, F, Args) ->
         {'EXIT', Reason} -> exit({Reason, {sys, F, Args}})
     end.
 
-%% (A separate function: the nested pattern in one case miscompiled.)
+%% A callback that failed in the process is raised in the caller.
 sys_reply({'$girder_sys_error', Class, Reason}) -> erlang:Class(Reason);
 sys_reply(Reply) -> Reply.
 
