@@ -5,6 +5,7 @@
 //! through `asm`.
 
 pub mod asm;
+pub mod behaviour;
 pub mod codegen;
 pub mod lower;
 mod match_;
@@ -44,7 +45,12 @@ pub fn compile_checked(file: &str, src: &str, expected_name: Option<&str>) -> Re
             )]);
         }
     }
-    compile_module(file, &m).map_err(|e| vec![Diagnostic::new(e.code, e.message, e.loc, e.label)])
+    let module = compile_module(file, &m).map_err(|e| vec![Diagnostic::new(e.code, e.message, e.loc, e.label)])?;
+    // Warnings go to standard error, as erlc prints them; they never stop a load.
+    for w in behaviour::warnings(file, src, &m) {
+        eprintln!("{w}");
+    }
+    Ok(module)
 }
 
 fn cerr(code: &'static str, loc: Loc, message: impl Into<String>, label: impl Into<String>) -> CompileError {
