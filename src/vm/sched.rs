@@ -350,6 +350,11 @@ fn terminate(p: &mut Process, reason: Term) {
     {
         let mut s = h.shared.lock().unwrap();
         h.alive.store(false, Ordering::Release);
+        // Gone from the table and the names before anyone hears of the
+        // exit: whoever gets the 'DOWN' or 'EXIT' sees it in neither.
+        table().shard(p.pid.pid_serial()).remove(&p.pid.pid_serial());
+        table().names.lock().unwrap().retain(|_, v| *v != p.pid);
+        PROCESS_COUNT.fetch_sub(1, Ordering::AcqRel);
         for l in std::mem::take(&mut s.links) {
             if let Some(hl) = lookup(l) {
                 deliver(&hl, Signal::Exit { from: p.pid, reason: Message::new(reason), link: true });
@@ -377,9 +382,6 @@ fn terminate(p: &mut Process, reason: Term) {
             _ => {}
         }
     }
-    table().shard(p.pid.pid_serial()).remove(&p.pid.pid_serial());
-    table().names.lock().unwrap().retain(|_, v| *v != p.pid);
-    PROCESS_COUNT.fetch_sub(1, Ordering::AcqRel);
 }
 
 /// Send a process_info request to `target`; false if it is not alive
