@@ -96,18 +96,12 @@ init_result({ok, State, Timeout}, Starter, Parent, Name, _Name0, Mod) ->
     proc_lib:init_ack(Starter, {ok, self()}),
     loop(Parent, Name, State, Mod, Timeout);
 init_result({stop, Reason}, Starter, _Parent, _Name, Name0, _Mod) ->
-    girder_gen:unregister_name(Name0),
-    proc_lib:init_ack(Starter, {error, Reason}),
-    exit(Reason);
+    girder_gen:init_failed(Name0, Starter, {error, Reason}, Reason);
 init_result(ignore, Starter, _Parent, _Name, Name0, _Mod) ->
-    girder_gen:unregister_name(Name0),
-    proc_lib:init_ack(Starter, ignore),
-    exit(normal);
+    girder_gen:init_failed(Name0, Starter, ignore, normal);
 init_result(Else, Starter, _Parent, _Name, Name0, _Mod) ->
     Error = {bad_return_value, Else},
-    girder_gen:unregister_name(Name0),
-    proc_lib:init_ack(Starter, {error, Error}),
-    exit(Error).
+    girder_gen:init_failed(Name0, Starter, {error, Error}, Error).
 
 register_name(self) -> self();
 register_name(Name) ->

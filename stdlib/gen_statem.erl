@@ -99,18 +99,12 @@ init_result({ok, State, Data, Actions}, Starter, Parent, Name, Name0, Mod) ->
             exit(Reason)
     end;
 init_result({stop, Reason}, Starter, _Parent, _Name, Name0, _Mod) ->
-    girder_gen:unregister_name(Name0),
-    proc_lib:init_ack(Starter, {error, Reason}),
-    exit(Reason);
+    girder_gen:init_failed(Name0, Starter, {error, Reason}, Reason);
 init_result(ignore, Starter, _Parent, _Name, Name0, _Mod) ->
-    girder_gen:unregister_name(Name0),
-    proc_lib:init_ack(Starter, ignore),
-    exit(normal);
+    girder_gen:init_failed(Name0, Starter, ignore, normal);
 init_result(Else, Starter, _Parent, _Name, Name0, _Mod) ->
     Error = {bad_return_from_init, Else},
-    girder_gen:unregister_name(Name0),
-    proc_lib:init_ack(Starter, {error, Error}),
-    exit(Error).
+    girder_gen:init_failed(Name0, Starter, {error, Error}, Error).
 
 callback_mode(Mod) ->
     case catch Mod:callback_mode() of

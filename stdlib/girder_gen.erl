@@ -6,7 +6,7 @@
 %% on the server; the answer is {Mref, Reply}. The monitor turns a dead or
 %% dying server into a 'DOWN' message, so the caller never waits forever.
 -module(girder_gen).
--export([call/4, reply/2, where/1, register_name/1, unregister_name/1, send/2,
+-export([init_failed/4, call/4, reply/2, where/1, register_name/1, unregister_name/1, send/2,
          format_server/1]).
 
 %% Returns {ok, Reply}; exits with noproc, timeout or the server's exit reason.
@@ -73,3 +73,10 @@ unregister_name(_) -> ok.
 format_server({local, Name}) -> Name;
 format_server({via, _, Name}) -> Name;
 format_server(Pid) -> Pid.
+
+%% An init/1 that did not start its server: free the name, tell the
+%% starter `Ack`, and exit with `Reason`.
+init_failed(Name0, Starter, Ack, Reason) ->
+    unregister_name(Name0),
+    proc_lib:init_ack(Starter, Ack),
+    exit(Reason).
