@@ -59,6 +59,7 @@ enum Command {
 
 pub fn main() -> i32 {
     let cli = Cli::parse_from(emulator_flags(std::env::args()));
+    let _ = crate::format::DESCRIBE.set(crate::vm::interp::describe);
     let code = match cli.command {
         Some(Command::Run { file, args, pa, reductions, schedulers, process_limit, watch }) => {
             crate::vm::sched::set_process_limit(process_limit);

@@ -40,14 +40,27 @@ pub static DESCRIBE: OnceLock<fn(Term) -> String> = OnceLock::new();
 /// Text for a pid, reference or fun: the registered describer, or a
 /// placeholder in OTP's shape.
 pub(crate) fn describe(t: Term) -> String {
-    if let Some(f) = DESCRIBE.get() {
-        return f(t);
+    match DESCRIBE.get() {
+        Some(f) => f(t),
+        None => describe_plain(t),
     }
+}
+
+/// `describe` without a registered describer (a fun shows as `#Fun<?>`).
+pub fn describe_plain(t: Term) -> String {
     if t.is_pid() {
         return format!("<0.{}.0>", t.pid_serial());
     }
     match t.boxed_subtag() {
         Some(Subtag::Ref) => format!("#Ref<0.0.0.{}>", t.boxed_body()[0].0),
+        // An export fun prints as OTP prints it: `fun m:f/1`.
+        Some(Subtag::Export) => {
+            let b = t.boxed_body();
+            let (mut m, mut f) = (String::new(), String::new());
+            write_term(&mut m, b[0], None);
+            write_term(&mut f, b[1], None);
+            format!("fun {m}:{f}/{}", b[2].small_value())
+        }
         _ => "#Fun<?>".to_string(),
     }
 }

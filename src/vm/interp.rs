@@ -984,3 +984,15 @@ pub fn call_bif(p: &mut Process, b: u16, args: &[Term]) -> BifResult {
         e
     })
 }
+
+/// How pids, references and funs print (registered as the formatter's
+/// `DESCRIBE`): a closure as OTP's `#Fun<Module.Index.Uniq>`.
+pub fn describe(t: Term) -> String {
+    if t.boxed_subtag() == Some(Subtag::Fun) {
+        let l = closure_lambda(t);
+        let mut m = String::new();
+        crate::format::write_term(&mut m, Term::atom(l.module), None);
+        return format!("#Fun<{m}.{}.{}>", l.index, l.uniq);
+    }
+    crate::format::describe_plain(t)
+}

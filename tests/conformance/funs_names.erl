@@ -14,6 +14,8 @@ main(_) ->
     I = [fun() -> {P, Q} end || P <- [1], Q <- [2], P < Q],
     Funs = [A, B, hd(B()), hd(hd(C)), E, E(), (E())(), F, G, H, hd(I), h(), h2()],
     [io:format("~p~n", [element(2, erlang:fun_info(Fun, name))]) || Fun <- Funs],
+    io:format("~p ~w ~p~n", [fun lists:reverse/1, fun erlang:'+'/2, fun 'a b':c/0]),
+    io:format("~s~n", [lists:sublist(lists:flatten(io_lib:format("~p", [F])), 16)]),
     Boom = fun() -> error(boom) end,
     try Boom()
     catch error:boom:St -> io:format("~p~n", [element(2, hd(St))])
