@@ -149,3 +149,32 @@ pub fn list_to_float(p: &mut Process, a: &[Term]) -> BifResult {
     let f = crate::format::parse_float(&s).ok_or_else(Exception::badarg)?;
     Ok(p.heap.float(f))
 }
+
+/// pid_to_list(Pid): `"<0.N.0>"`, as the pid prints.
+pub fn pid_to_list(p: &mut Process, a: &[Term]) -> BifResult {
+    if !a[0].is_pid() {
+        return Err(Exception::badarg());
+    }
+    let s = format!("<0.{}.0>", a[0].pid_serial());
+    Ok(p.heap.str_list(&s))
+}
+
+/// list_to_pid("<0.N.0>"): the pid of this node with serial N (alive or
+/// not); anything else, other nodes included, is badarg.
+pub fn list_to_pid(_p: &mut Process, a: &[Term]) -> BifResult {
+    let codes = a[0].list_to_vec().ok_or_else(Exception::badarg)?;
+    let text: String = codes
+        .iter()
+        .map(|c| c.as_small().and_then(|c| char::from_u32(c as u32)))
+        .collect::<Option<_>>()
+        .ok_or_else(Exception::badarg)?;
+    let parts: Vec<&str> =
+        text.strip_prefix('<').and_then(|t| t.strip_suffix('>')).ok_or_else(Exception::badarg)?.split('.').collect();
+    match parts.as_slice() {
+        ["0", n, "0"] if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => match n.parse::<u64>() {
+            Ok(serial) if serial < 1 << 60 => Ok(Term::pid(serial)),
+            _ => Err(Exception::badarg()),
+        },
+        _ => Err(Exception::badarg()),
+    }
+}

@@ -237,4 +237,6 @@ bif_table! {
     FILE_WRITE_FILE = "file":"write_file"/2 => file::write_file;
     FILE_DELETE = "file":"delete"/1 => file::delete;
     FILE_CONSULT = "file":"consult"/1 => file::consult;
+    PID_TO_LIST = "erlang":"pid_to_list"/1 => convert::pid_to_list;
+    LIST_TO_PID = "erlang":"list_to_pid"/1 => convert::list_to_pid;
 }
