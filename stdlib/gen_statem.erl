@@ -31,12 +31,7 @@ start_link(Mod, Args, Opts) -> do_start(start_link, self, Mod, Args, Opts).
 start_link(Name, Mod, Args, Opts) -> do_start(start_link, Name, Mod, Args, Opts).
 
 do_start(How, Name, Mod, Args, Opts) ->
-    Timeout = case lists:keyfind(timeout, 1, Opts) of
-                  {timeout, T} -> T;
-                  false -> infinity
-              end,
-    Parent = case How of start_link -> self(); start -> self end,
-    proc_lib:How(?MODULE, init_it, [self(), Parent, Name, Mod, Args, Opts], Timeout).
+    girder_gen:start(?MODULE, How, Name, Mod, Args, Opts).
 
 stop(Server) -> stop(Server, normal, infinity).
 

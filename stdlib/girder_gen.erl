@@ -6,7 +6,7 @@
 %% on the server; the answer is {Mref, Reply}. The monitor turns a dead or
 %% dying server into a 'DOWN' message, so the caller never waits forever.
 -module(girder_gen).
--export([init_failed/4, call/4, reply/2, where/1, register_name/1, unregister_name/1, send/2,
+-export([start/6, init_failed/4, call/4, reply/2, where/1, register_name/1, unregister_name/1, send/2,
          format_server/1]).
 
 %% Returns {ok, Reply}; exits with noproc, timeout or the server's exit reason.
@@ -80,3 +80,13 @@ init_failed(Name0, Starter, Ack, Reason) ->
     unregister_name(Name0),
     proc_lib:init_ack(Starter, Ack),
     exit(Reason).
+
+%% start/start_link of a behaviour module `Gen` (gen_server, gen_statem):
+%% proc_lib starts Gen:init_it/6 and waits up to the `timeout` option.
+start(Gen, How, Name, Mod, Args, Opts) ->
+    Timeout = case lists:keyfind(timeout, 1, Opts) of
+                  {timeout, T} -> T;
+                  false -> infinity
+              end,
+    Parent = case How of start_link -> self(); start -> self end,
+    proc_lib:How(Gen, init_it, [self(), Parent, Name, Mod, Args, Opts], Timeout).

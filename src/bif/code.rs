@@ -181,7 +181,9 @@ pub fn request_check(p: &mut Process, a: &[Term]) -> BifResult {
         return Err(Exception::badarg());
     }
     let serial = a[1].boxed_body()[0].0;
-    Ok(Term::bool(crate::vm::sched::request_check(a[0], p.pid, serial, atom_arg(a[2])?)))
+    let module = atom_arg(a[2])?;
+    let check = crate::vm::sched::Signal::CheckCode { from: p.pid, ref_serial: serial, module };
+    Ok(Term::bool(crate::vm::sched::request(a[0], check)))
 }
 
 fn error_tuple(p: &mut Process, why: &str) -> Term {

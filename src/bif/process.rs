@@ -531,7 +531,8 @@ pub fn process_info2(p: &mut Process, a: &[Term]) -> BifResult {
 pub fn request_info(p: &mut Process, a: &[Term]) -> BifResult {
     let pid = pid_arg(a[0])?;
     let serial = ref_serial(a[1]).ok_or_else(Exception::badarg)?;
-    Ok(Term::bool(sched::request_info(pid, p.pid, serial, a[2])))
+    let items = Message::new(a[2]);
+    Ok(Term::bool(sched::request(pid, Signal::Info { from: p.pid, ref_serial: serial, items })))
 }
 
 /// The answer to process_info for `p`, computed by `p` itself: `items` is

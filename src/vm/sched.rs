@@ -120,10 +120,6 @@ impl ProcHandle {
             parked: Mutex::new(None),
         })
     }
-
-    pub fn is_waiting(&self) -> bool {
-        self.waiting.load(Ordering::Acquire)
-    }
 }
 
 const SHARDS: usize = 64;
@@ -384,9 +380,9 @@ fn terminate(p: &mut Process, reason: Term) {
     }
 }
 
-/// Send a process_info request to `target`; false if it is not alive
-/// (then no answer will come).
-pub fn request_info(target: Term, from: Term, ref_serial: u64, items: Term) -> bool {
+/// Send `target` a request it answers itself with a message (`Info`,
+/// `CheckCode`); false if it is not alive (then no answer will come).
+pub fn request(target: Term, signal: Signal) -> bool {
     let Some(h) = lookup(target) else { return false };
     {
         let mut inbox = h.inbox.lock().unwrap();
@@ -396,23 +392,7 @@ pub fn request_info(target: Term, from: Term, ref_serial: u64, items: Term) -> b
         if !h.alive.load(Ordering::Acquire) {
             return false;
         }
-        inbox.push_back(Signal::Info { from, ref_serial, items: Message::new(items) });
-    }
-    wake(&h);
-    true
-}
-
-/// Send a check_process_code request to `target`; false if it is not
-/// alive (then no answer will come).
-pub fn request_check(target: Term, from: Term, ref_serial: u64, module: Atom) -> bool {
-    let Some(h) = lookup(target) else { return false };
-    {
-        let mut inbox = h.inbox.lock().unwrap();
-        // As in request_info: refused here or answered by terminate.
-        if !h.alive.load(Ordering::Acquire) {
-            return false;
-        }
-        inbox.push_back(Signal::CheckCode { from, ref_serial, module });
+        inbox.push_back(signal);
     }
     wake(&h);
     true
