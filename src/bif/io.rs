@@ -40,59 +40,10 @@ pub fn flush() {
     o.clear();
 }
 
-/// The characters of a flat or deep list of character codes (a chardata
-/// format string), or None.
+/// The characters of a flat or deep list of character codes and binaries
+/// (a format string; binaries are read byte by byte), or None.
 pub fn chars_of(t: Term) -> Option<Vec<char>> {
-    let mut out = Vec::new();
-    let mut stack = vec![t];
-    while let Some(t) = stack.pop() {
-        if t.is_nil() {
-            continue;
-        }
-        if let Some(a) = t.as_atom() {
-            out.extend(a.name().chars());
-            continue;
-        }
-        let mut cur = t;
-        let mut items = Vec::new();
-        while let Some((h, tl)) = cur.as_cons() {
-            items.push(h);
-            cur = tl;
-        }
-        if !cur.is_nil() {
-            return None;
-        }
-        // Push in reverse so the first item is processed first, keeping
-        // already-collected characters in order.
-        let mut pending_chars = Vec::new();
-        let mut rest: Vec<Term> = Vec::new();
-        for (i, h) in items.iter().enumerate() {
-            if let Some(c) = h.as_small() {
-                pending_chars.push(char::from_u32(c as u32)?);
-            } else if h.is_list() || h.is_nil() {
-                rest = items[i..].to_vec();
-                break;
-            } else {
-                return None;
-            }
-        }
-        out.extend(pending_chars);
-        if !rest.is_empty() {
-            // Process rest in order: first the sublist, then what follows.
-            let first = rest[0];
-            let tail: Vec<Term> = rest[1..].to_vec();
-            let mut sub = chars_of(first)?;
-            out.append(&mut sub);
-            for x in tail {
-                if let Some(c) = x.as_small() {
-                    out.push(char::from_u32(c as u32)?);
-                } else {
-                    out.append(&mut chars_of(x)?);
-                }
-            }
-        }
-    }
-    Some(out)
+    crate::format::chardata(t, crate::format::BinChars::Latin1, 0x10ffff)
 }
 
 fn do_format(fmt: Term, args: Term) -> Result<String, Exception> {
@@ -130,7 +81,7 @@ pub fn io_lib_format(p: &mut Process, a: &[Term]) -> BifResult {
 }
 /// io:put_chars(Chars)
 pub fn put_chars(_p: &mut Process, a: &[Term]) -> BifResult {
-    let cs = chars_of(a[0]).ok_or_else(Exception::badarg)?;
+    let cs = crate::format::chardata(a[0], crate::format::BinChars::Utf8, 0x10ffff).ok_or_else(Exception::badarg)?;
     write_out(&cs.into_iter().collect::<String>());
     Ok(Term::atom(atoms::OK))
 }

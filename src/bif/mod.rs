@@ -7,6 +7,7 @@
 //! falls back to heap fragments when the heap is full. The interpreter
 //! reserves `BIF_RESERVE` words before each call so that is rare.
 
+pub mod binary;
 pub mod code;
 pub mod convert;
 pub mod dict;

@@ -47,6 +47,32 @@ bif_table! {
     IO_LIB_FORMAT = "io_lib":"format"/2 => io::io_lib_format;
     IO_PUT_CHARS = "io":"put_chars"/1 => io::put_chars;
     IO_NL = "io":"nl"/0 => io::nl;
+    // Binaries.
+    BYTE_SIZE = "erlang":"byte_size"/1 => binary::byte_size, guard;
+    BIT_SIZE = "erlang":"bit_size"/1 => binary::bit_size, guard;
+    BINARY_PART2 = "erlang":"binary_part"/2 => binary::binary_part2, guard;
+    BINARY_PART3 = "erlang":"binary_part"/3 => binary::binary_part3, guard;
+    SPLIT_BINARY = "erlang":"split_binary"/2 => binary::split_binary;
+    LIST_TO_BINARY = "erlang":"list_to_binary"/1 => binary::list_to_binary;
+    LIST_TO_BITSTRING = "erlang":"list_to_bitstring"/1 => binary::list_to_bitstring;
+    IOLIST_TO_BINARY = "erlang":"iolist_to_binary"/1 => binary::iolist_to_binary;
+    IOLIST_SIZE = "erlang":"iolist_size"/1 => binary::iolist_size;
+    BINARY_TO_LIST1 = "erlang":"binary_to_list"/1 => binary::binary_to_list1;
+    BINARY_TO_LIST3 = "erlang":"binary_to_list"/3 => binary::binary_to_list3;
+    BITSTRING_TO_LIST = "erlang":"bitstring_to_list"/1 => binary::bitstring_to_list;
+    ATOM_TO_BINARY1 = "erlang":"atom_to_binary"/1 => binary::atom_to_binary1;
+    ATOM_TO_BINARY2 = "erlang":"atom_to_binary"/2 => binary::atom_to_binary2;
+    BINARY_TO_ATOM1 = "erlang":"binary_to_atom"/1 => binary::binary_to_atom1;
+    BINARY_TO_ATOM2 = "erlang":"binary_to_atom"/2 => binary::binary_to_atom2;
+    BINARY_TO_EXISTING_ATOM1 = "erlang":"binary_to_existing_atom"/1 => binary::binary_to_existing_atom1;
+    BINARY_TO_EXISTING_ATOM2 = "erlang":"binary_to_existing_atom"/2 => binary::binary_to_existing_atom2;
+    BINARY_TO_INTEGER1 = "erlang":"binary_to_integer"/1 => binary::binary_to_integer1;
+    BINARY_TO_INTEGER2 = "erlang":"binary_to_integer"/2 => binary::binary_to_integer2;
+    BINARY_TO_FLOAT = "erlang":"binary_to_float"/1 => binary::binary_to_float;
+    INTEGER_TO_BINARY1 = "erlang":"integer_to_binary"/1 => binary::integer_to_binary1;
+    INTEGER_TO_BINARY2 = "erlang":"integer_to_binary"/2 => binary::integer_to_binary2;
+    FLOAT_TO_BINARY1 = "erlang":"float_to_binary"/1 => binary::float_to_binary1;
+    FLOAT_TO_BINARY2 = "erlang":"float_to_binary"/2 => binary::float_to_binary2;
 
     // Operators as functions; the comparisons and arithmetic are allowed in
     // guards (OTP accepts `erlang:'+'(X, 1) > 2` in a guard).

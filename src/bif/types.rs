@@ -1,6 +1,5 @@
 //! Type tests (`is_atom/1` ... `is_record/3`) and `size/1`: all allowed in
-//! guards. girder has no binaries or ports yet, so `is_binary`,
-//! `is_bitstring` and `is_port` are always false.
+//! guards. girder has no ports, so `is_port` is always false.
 
 use crate::term::Term;
 use crate::vm::exception::{BifResult, Exception};
@@ -18,8 +17,8 @@ macro_rules! type_tests {
 }
 type_tests! {
     is_atom => Term::is_atom,
-    is_binary => |_| false,
-    is_bitstring => |_| false,
+    is_binary => Term::is_binary,
+    is_bitstring => Term::is_bitstring,
     is_boolean => Term::is_boolean,
     is_float => Term::is_float,
     is_function1 => Term::is_fun,
@@ -62,7 +61,10 @@ pub fn is_record3(_p: &mut Process, a: &[Term]) -> BifResult {
     }))
 }
 
-/// `size/1`: the size of a tuple (or, once girder has them, a binary).
+/// `size/1`: the size of a tuple, or of a binary in whole bytes.
 pub fn size(_p: &mut Process, a: &[Term]) -> BifResult {
+    if let Some(b) = a[0].bits() {
+        return Ok(Term::small(b.byte_len() as i64));
+    }
     a[0].as_tuple().map(|t| Term::small(t.len() as i64)).ok_or_else(Exception::badarg)
 }

@@ -77,6 +77,7 @@ pub enum TypeTest {
     Pid,
     Reference,
     Binary,
+    Bitstring,
     Port,
 }
 

@@ -30,7 +30,8 @@ fn type_test(name: &str, arity: usize) -> Option<TypeTest> {
         "is_function" => TypeTest::Function,
         "is_pid" => TypeTest::Pid,
         "is_reference" => TypeTest::Reference,
-        "is_binary" | "is_bitstring" => TypeTest::Binary,
+        "is_binary" => TypeTest::Binary,
+        "is_bitstring" => TypeTest::Bitstring,
         "is_port" => TypeTest::Port,
         _ => return None,
     })

@@ -14,7 +14,7 @@
 use super::float::{fmt_e, fmt_f, fmt_g};
 use super::pretty::print;
 use super::write::{integer_to_string, write};
-use super::Encoding;
+use super::{chardata, BinChars, Encoding};
 use crate::term::Term;
 use num_bigint::BigInt;
 
@@ -327,28 +327,11 @@ fn depth_arg(a: &mut Args) -> Res<i64> {
 /// Flatten a character list (deep, possibly with atoms? no: chars and
 /// lists only) into `out`; Latin-1 unless `unicode`.
 fn collect_chars(t: Term, unicode: bool, out: &mut Vec<char>) -> Res<()> {
-    let mut stack = vec![t];
-    while let Some(t) = stack.pop() {
-        if t.is_nil() {
-            continue;
-        }
-        if let Some((h, tl)) = t.as_cons() {
-            stack.push(tl);
-            if let Some(c) = h.as_small() {
-                let max = if unicode { 0x10ffff } else { 255 };
-                if !(0..=max).contains(&c) {
-                    return Err(FormatError);
-                }
-                out.push(char::from_u32(c as u32).ok_or(FormatError)?);
-            } else if h.is_list() || h.is_nil() {
-                stack.push(h);
-            } else {
-                return Err(FormatError);
-            }
-            continue;
-        }
+    if !(t.is_list() || t.is_nil() || t.is_binary()) {
         return Err(FormatError);
     }
+    let (bins, max) = if unicode { (BinChars::Utf8OrLatin1, 0x10ffff) } else { (BinChars::Latin1, 255) };
+    out.extend(chardata(t, bins, max).ok_or(FormatError)?);
     Ok(())
 }
 

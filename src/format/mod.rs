@@ -72,3 +72,47 @@ pub enum Encoding {
     Latin1,
     Unicode,
 }
+
+/// How the bytes of a binary inside character data become characters.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum BinChars {
+    /// One character per byte (`~s`, format strings).
+    Latin1,
+    /// UTF-8; anything else is an error (`io:put_chars`).
+    Utf8,
+    /// UTF-8 when the bytes are UTF-8, else one character per byte (`~ts`).
+    Utf8OrLatin1,
+}
+
+/// The characters of chardata: a deep list of character codes (at most
+/// `max`) and binaries, or an atom, or None.
+pub fn chardata(t: Term, bins: BinChars, max: u32) -> Option<Vec<char>> {
+    if let Some(a) = t.as_atom() {
+        return Some(a.name().chars().collect());
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![t];
+    while let Some(t) = stack.pop() {
+        if t.is_nil() {
+            continue;
+        }
+        if let Some((h, tl)) = t.as_cons() {
+            stack.push(tl);
+            match h.as_small() {
+                Some(c) => {
+                    let c = u32::try_from(c).ok().filter(|&c| c <= max)?;
+                    out.push(char::from_u32(c)?);
+                }
+                None => stack.push(h),
+            }
+        } else {
+            let b = t.binary_cow()?;
+            match (bins, std::str::from_utf8(&b)) {
+                (BinChars::Latin1, _) | (BinChars::Utf8OrLatin1, Err(_)) => out.extend(b.iter().map(|&c| c as char)),
+                (_, Ok(s)) => out.extend(s.chars()),
+                (BinChars::Utf8, Err(_)) => return None,
+            }
+        }
+    }
+    Some(out)
+}

@@ -24,8 +24,9 @@
 //! fixed amount" (-1), then 4, then 1, taking the first under which no
 //! tagged tuple's elements start right of the middle of the line.
 
-use super::write::{printable_chars, write_atom, write_atomic, write_string};
+use super::write::{is_printable_latin1, printable_chars, write_atom, write_atomic, write_bitstring, write_string};
 use super::Encoding;
+use crate::term::binary::Bits;
 use crate::term::Term;
 
 /// A subterm with its flat length in characters.
@@ -43,6 +44,9 @@ enum Kind {
     Seq(Box<Seq>),
     /// A map association `K => V`.
     Pair(Box<(Node, Node)>),
+    /// A binary shown as bytes, `<<1,2,3>>`: broken between bytes when it
+    /// does not fit, and like a container it ends its line.
+    Bin(String),
 }
 
 /// A list, tuple or map.
@@ -73,7 +77,7 @@ impl Node {
     fn is_atomic(&self) -> bool {
         match &self.kind {
             Kind::Flat(_) => true,
-            Kind::Cut(_) => false,
+            Kind::Cut(_) | Kind::Bin(_) => false,
             Kind::Pair(p) => p.0.is_atomic() && p.1.is_atomic(),
             Kind::Seq(_) => false,
         }
@@ -138,9 +142,42 @@ impl Builder {
             let end = if cut { End::Dots } else { End::Nil };
             return seq_node("#{", '}', false, nodes, end, ',');
         }
+        if let Some(bits) = t.bits() {
+            return self.build_bitstring(bits, d);
+        }
         let mut s = String::new();
         write_atomic(&mut s, t, self.enc);
         Node::flat(s)
+    }
+
+    /// A bitstring: `<<"text">>` when its bytes are printable (only the
+    /// first `4 * (d - 1)` of them are looked at under a depth limit, and a
+    /// printable prefix is shown as `<<"pre"...>>`), else `<<1,2,3>>`.
+    fn build_bitstring(&self, bits: Bits, d: i64) -> Node {
+        if bits.len == 0 {
+            return Node::flat("<<>>".into());
+        }
+        if d == 1 {
+            return Node::flat("<<...>>".into());
+        }
+        if self.strings && bits.is_binary() {
+            let bytes = bits.bytes();
+            if let Some((chars, utf8, cut)) = printable_binary(&bytes, d - 1, self.enc) {
+                let mut s = String::from("<<");
+                write_string(&mut s, &chars, self.enc);
+                if utf8 {
+                    s.push_str("/utf8");
+                }
+                if cut {
+                    s.push_str("...");
+                }
+                s.push_str(">>");
+                return Node::flat(s);
+            }
+        }
+        let mut s = String::new();
+        write_bitstring(&mut s, bits, d);
+        Node { len: s.chars().count() as i64, kind: Kind::Bin(s) }
     }
 
     /// Element `i` at depth `d - 1 - i`; dots where the depth runs out.
@@ -197,7 +234,7 @@ fn seq_node(open: &'static str, close: char, tagged: bool, elems: Vec<Node>, end
 /// The flat text of a node.
 fn write_flat(out: &mut String, n: &Node) {
     match &n.kind {
-        Kind::Flat(s) => out.push_str(s),
+        Kind::Flat(s) | Kind::Bin(s) => out.push_str(s),
         Kind::Cut(s) => out.push_str(s),
         Kind::Pair(p) => {
             write_flat(out, &p.0);
@@ -226,6 +263,74 @@ fn write_flat(out: &mut String, n: &Node) {
             out.push(s.close);
         }
     }
+}
+
+/// What `~p` shows of a binary as text: its characters, whether they were
+/// decoded from UTF-8 (`/utf8`), and whether only a prefix is shown.
+/// `d1` is the depth left (negative: unlimited): at most `4 * d1` bytes
+/// are examined, and a prefix is shown only when at least `d1` characters
+/// of it are printable.
+fn printable_binary(bytes: &[u8], d1: i64, enc: Encoding) -> Option<(Vec<char>, bool, bool)> {
+    let limit = if d1 >= 0 { bytes.len().min(4 * d1 as usize) } else { bytes.len() };
+    if limit == 0 {
+        return None;
+    }
+    if enc == Encoding::Unicode {
+        if let Some(r) = printable_utf8(bytes, limit, d1) {
+            return r;
+        }
+    }
+    let printable = bytes[..limit].iter().take_while(|&&b| is_printable_latin1(b as i64)).count();
+    let chars = |n: usize| bytes[..n].iter().map(|&b| b as char).collect::<Vec<char>>();
+    if printable == limit && limit == bytes.len() {
+        Some((chars(limit), false, false))
+    } else if d1 > 0 && printable as i64 >= d1 {
+        Some((chars(printable), false, true))
+    } else {
+        None
+    }
+}
+
+/// The UTF-8 reading of `printable_binary` (for `~tp`), or None when the
+/// bytes are not UTF-8 and the Latin-1 reading applies. Printable means
+/// printable Latin-1 (OTP's default `+pc latin1`).
+#[allow(clippy::type_complexity)]
+fn printable_utf8(bytes: &[u8], limit: usize, d1: i64) -> Option<Option<(Vec<char>, bool, bool)>> {
+    let mut chars = Vec::new();
+    let mut at = 0;
+    let mut left = limit;
+    let mut stopped = false;
+    while at < bytes.len() {
+        let (c, n) = decode_utf8(&bytes[at..])?;
+        if left == 0 || !is_printable_latin1(c as i64) {
+            stopped = true;
+            break;
+        }
+        chars.push(c);
+        at += n;
+        left -= 1;
+    }
+    let ascii = chars.len() == at;
+    if !stopped {
+        return Some(Some((chars, !ascii, false)));
+    }
+    if d1 > 0 && chars.len() as i64 >= d1 {
+        return Some(Some((chars, !ascii, true)));
+    }
+    Some(None)
+}
+
+/// One UTF-8 character at the start of `b` and its length in bytes.
+fn decode_utf8(b: &[u8]) -> Option<(char, usize)> {
+    let n = match b[0] {
+        0..=0x7f => 1,
+        0xc2..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xf4 => 4,
+        _ => return None,
+    };
+    let s = std::str::from_utf8(b.get(..n)?).ok()?;
+    s.chars().next().map(|c| (c, n))
 }
 
 /// One layout pass. A dry pass writes nothing and fails where a tagged
@@ -271,6 +376,10 @@ impl Layout<'_> {
         match &n.kind {
             Kind::Flat(_) | Kind::Cut(_) => {
                 self.emit_flat(n);
+                Ok(())
+            }
+            Kind::Bin(s) => {
+                self.pp_binary(s, col + 2, ind + 2, ld);
                 Ok(())
             }
             Kind::Pair(_) => self.pp_pair(n, col, ind, ld).map(|_| ()),
@@ -385,6 +494,35 @@ impl Layout<'_> {
         Ok(self.ll)
     }
 
+    /// `<<1,2,...>>` over several lines: bytes fill each line of width
+    /// `max(8, ll - col - ld)`, continuation lines indented under the first.
+    fn pp_binary(&mut self, s: &str, col: i64, ind: i64, ld: i64) {
+        let n0 = 8.max(self.ll - col - ld);
+        let inner = &s[2..s.len() - 2];
+        let pieces: Vec<&str> = inner.split(',').collect();
+        self.emit("<<");
+        let mut n = n0;
+        for (i, piece) in pieces.iter().enumerate() {
+            if i + 1 < pieces.len() {
+                let len = piece.len() as i64 + 1;
+                if n - len < 0 {
+                    self.newline(ind);
+                    n = n0 - len;
+                } else {
+                    n -= len;
+                }
+                self.emit(piece);
+                self.emit(",");
+            } else {
+                if piece.len() as i64 > n {
+                    self.newline(ind);
+                }
+                self.emit(piece);
+            }
+        }
+        self.emit(">>");
+    }
+
     fn pp_pair(&mut self, p: &Node, col: i64, ind: i64, ld: i64) -> Result<i64, ()> {
         if p.len < self.ll - col - ld {
             self.emit_flat(p);
@@ -424,7 +562,7 @@ pub(crate) fn print(out: &mut String, t: Term, col: usize, line_len: usize, d: i
     let node = b.build(t, d);
     let col = col as i64 + 1;
     let ll = line_len.min(i64::MAX as usize / 4) as i64;
-    if ll == 0 || node.len < ll - col || !matches!(node.kind, Kind::Seq(_)) {
+    if ll == 0 || node.len < ll - col || !matches!(node.kind, Kind::Seq(_) | Kind::Bin(_)) {
         write_flat(out, &node);
         return;
     }

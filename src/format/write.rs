@@ -12,6 +12,7 @@
 //! ```
 
 use super::{describe, float::float_short, Encoding};
+use crate::term::binary::Bits;
 use crate::term::{Subtag, Term};
 use num_bigint::BigInt;
 
@@ -48,6 +49,8 @@ pub(crate) fn write(out: &mut String, t: Term, d: i64, enc: Encoding) {
             write_seq(out, elems, d, |out, e, d| write(out, *e, d, enc));
             out.push('}');
         }
+    } else if let Some(bits) = t.bits() {
+        write_bitstring(out, bits, d);
     } else if t.is_map() {
         let (keys, values) = t.map_parts();
         // Unlike ~P, ~W prints a map at depth 1 as `#{}`.
@@ -77,6 +80,34 @@ pub(crate) fn write(out: &mut String, t: Term, d: i64, enc: Encoding) {
     } else {
         write_atomic(out, t, enc);
     }
+}
+
+/// A bitstring as `io_lib:write` shows it: `<<1,2,3>>`, with a last
+/// partial byte as `Value:Bits` (`<<1,2:3>>`); at depth `d` only `d - 1`
+/// elements are shown, then `...`.
+pub(crate) fn write_bitstring(out: &mut String, bits: Bits, d: i64) {
+    let whole = bits.len / 8;
+    let rest = bits.len % 8;
+    let n = whole + (rest > 0) as usize;
+    let shown = if d < 0 { n } else { n.min((d - 1).max(0) as usize) };
+    out.push_str("<<");
+    for i in 0..shown {
+        if i > 0 {
+            out.push(',');
+        }
+        if i < whole {
+            out.push_str(&bits.read_bits(8 * i, 8).to_string());
+        } else {
+            out.push_str(&format!("{}:{rest}", bits.read_bits(8 * i, rest)));
+        }
+    }
+    if shown < n {
+        if shown > 0 {
+            out.push(',');
+        }
+        out.push_str("...");
+    }
+    out.push_str(">>");
 }
 
 /// Elements of a tuple: element `i` at depth `d - 1 - i`, `,...` where the

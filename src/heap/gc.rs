@@ -225,6 +225,7 @@ pub fn collect(heap: &mut Heap, need: usize, roots: &mut [&mut [Term]]) {
     }
     cx.scan(0);
     let live = cx.top;
+    sweep_offheap(heap);
     let old = std::mem::replace(&mut heap.block, to);
     if old.len() >= SPARE_MIN_WORDS {
         heap.spare = Some(old);
@@ -245,8 +246,39 @@ pub fn collect(heap: &mut Heap, need: usize, roots: &mut [&mut [Term]]) {
         let new = heap.block.shrink(want);
         if new != old {
             relocate(old, new, live, roots);
+            for p in heap.offheap.iter_mut() {
+                *p = (*p as u64 - old as u64 + new as u64) as *mut u64;
+            }
         }
     }
+}
+
+/// After a copy: keep the RefcBin objects that were copied (at their new
+/// address) and give back the counts of those that died. Runs while
+/// from-space is still allocated, since it reads the forwarding words.
+fn sweep_offheap(heap: &mut Heap) {
+    let mut kept_bytes = 0;
+    let mut objs = std::mem::take(&mut heap.offheap);
+    objs.retain_mut(|p| {
+        // SAFETY: p is the header word of a RefcBin object in from-space,
+        // which is still allocated.
+        let h = unsafe { **p };
+        if h & TAG_PRIMARY_MASK == TAG_BOXED {
+            *p = Term(h).ptr();
+            // SAFETY: the forwarding word points at the copy's header.
+            kept_bytes += unsafe { crate::term::binary::refc_parts(*p) }.1;
+            true
+        } else {
+            // SAFETY: a RefcBin object that was not copied: dead.
+            let (ptr, n) = unsafe { crate::term::binary::refc_parts(*p) };
+            crate::term::binary::offheap_release(ptr, n);
+            false
+        }
+    });
+    heap.offheap = objs;
+    heap.vheap = 0;
+    heap.pressure = 0;
+    heap.vheap_limit = super::VHEAP_MIN_BYTES.max(kept_bytes);
 }
 
 /// After the live words moved from `old` to `new` (same layout), fix every
@@ -353,6 +385,12 @@ pub fn copy_term<A: Alloc + ?Sized>(dst: &mut A, t: Term) -> Term {
                 unsafe {
                     std::ptr::copy_nonoverlapping(cur.ptr(), p, 1 + n);
                     *slot = Term::boxed_ptr(p).0;
+                }
+                if header_subtag(h) == crate::term::Subtag::RefcBin {
+                    // SAFETY: p is the header of the RefcBin copy just made.
+                    let (ptr, len) = unsafe { crate::term::binary::refc_parts(p) };
+                    crate::term::binary::offheap_retain(ptr, len);
+                    dst.note_offheap(p);
                 }
                 if header_subtag(h).holds_terms() {
                     for i in 1..=n {

@@ -9,13 +9,91 @@
 pub mod gc;
 pub mod stack;
 
+use crate::term::binary::{self, heap_bin_words, HEAP_BIN_MAX};
 use crate::term::{header, Subtag, Term};
 use num_bigint::{BigInt, Sign};
+use std::sync::Arc;
 
 /// Where terms can be built.
 pub trait Alloc {
     /// `words` words of uninitialised memory that the caller fills at once.
     fn alloc(&mut self, words: usize) -> *mut u64;
+
+    /// A RefcBin object was just built at `obj` in this allocator's memory,
+    /// holding one strong count of its data: remember it, so the count is
+    /// given back when the object dies.
+    fn note_offheap(&mut self, obj: *mut u64);
+
+    /// A binary holding `bytes`: on the heap when small, off-heap otherwise.
+    fn binary(&mut self, bytes: &[u8]) -> Term {
+        if bytes.len() <= HEAP_BIN_MAX {
+            let n = bytes.len();
+            let words = heap_bin_words(n);
+            let p = self.alloc(words);
+            // SAFETY: alloc returned `words` writable words: header, length,
+            // then ceil(n / 8) data words, the last zero padded.
+            unsafe {
+                *p = header(Subtag::HeapBin, words - 1);
+                *p.add(1) = n as u64;
+                *p.add(words - 1) = 0;
+                std::ptr::copy_nonoverlapping(bytes.as_ptr(), p.add(2) as *mut u8, n);
+            }
+            Term::boxed_ptr(p)
+        } else {
+            self.binary_arc(Arc::from(bytes))
+        }
+    }
+
+    /// A binary over `data`, sharing it (off-heap) when it is large.
+    fn binary_arc(&mut self, data: Arc<[u8]>) -> Term {
+        if data.len() <= HEAP_BIN_MAX {
+            return self.binary(&data);
+        }
+        let n = data.len();
+        let ptr = binary::offheap_new(data);
+        self.refc_binary(ptr, n)
+    }
+
+    /// A RefcBin object for off-heap data whose strong count the caller
+    /// hands over to it.
+    fn refc_binary(&mut self, ptr: u64, len: usize) -> Term {
+        let p = self.alloc(3);
+        // SAFETY: alloc returned three writable words.
+        unsafe {
+            *p = header(Subtag::RefcBin, 2);
+            *p.add(1) = len as u64;
+            *p.add(2) = ptr;
+        }
+        self.note_offheap(p);
+        Term::boxed_ptr(p)
+    }
+
+    /// A bitstring of `bit_len` bits: the first bits of `bytes`.
+    fn bitstring(&mut self, bytes: &[u8], bit_len: usize) -> Term {
+        debug_assert!(bit_len <= bytes.len() * 8);
+        let whole = bit_len.div_ceil(8);
+        let bin = self.binary(&bytes[..whole]);
+        if bit_len % 8 == 0 {
+            bin
+        } else {
+            self.sub_binary_raw(bin, 0, bit_len)
+        }
+    }
+
+    /// Bits `offset .. offset + len` of the bitstring `t`, without copying.
+    fn sub_binary(&mut self, t: Term, offset: usize, len: usize) -> Term {
+        let (orig, base) = t.bin_origin().expect("sub_binary of a bitstring");
+        let whole = orig.bits().map_or(0, |b| b.len);
+        if base + offset == 0 && len == whole {
+            return orig;
+        }
+        self.sub_binary_raw(orig, base + offset, len)
+    }
+
+    /// A SubBin object; `orig` is a HeapBin or RefcBin.
+    fn sub_binary_raw(&mut self, orig: Term, offset: usize, len: usize) -> Term {
+        self.tuple_like(Subtag::SubBin, &[orig, Term::small(offset as i64), Term::small(len as i64)])
+    }
 
     fn cons(&mut self, head: Term, tail: Term) -> Term {
         let p = self.alloc(2);
@@ -202,8 +280,22 @@ pub const MIN_HEAP_WORDS: usize = 233;
 pub const INITIAL_HEAP_WORDS: usize = 128;
 /// A BIF's overflow allocation takes at least this many words at a time.
 const FRAGMENT_WORDS: usize = 1024;
+/// Off-heap binary bytes a process may take on between collections before
+/// one is forced (grows with the binary data that survives).
+pub const VHEAP_MIN_BYTES: usize = 256 * 1024;
 
 pub struct Heap {
+    /// RefcBin objects in the block and fragments (their headers); the
+    /// collector gives back the counts of those it did not copy.
+    offheap: Vec<*mut u64>,
+    /// Off-heap bytes referred to from this heap that arrived since the
+    /// last collection; past `vheap_limit` the next allocation check fails
+    /// so that garbage binaries are released in time.
+    vheap: usize,
+    vheap_limit: usize,
+    /// Set to the block size when `vheap` passes its limit: counted by
+    /// `has_room`, so the next allocation collects.
+    pressure: usize,
     block: gc::Block,
     top: usize,
     /// Heap fragments: (block, used words). Newest last.
@@ -225,14 +317,41 @@ impl Default for Heap {
 
 impl Heap {
     pub fn new(words: usize) -> Heap {
-        Heap { block: gc::Block::new(words), top: 0, fragments: Vec::new(), frag_words: 0, spare: None, collections: 0 }
+        Heap {
+            offheap: Vec::new(),
+            vheap: 0,
+            vheap_limit: VHEAP_MIN_BYTES,
+            pressure: 0,
+            block: gc::Block::new(words),
+            top: 0,
+            fragments: Vec::new(),
+            frag_words: 0,
+            spare: None,
+            collections: 0,
+        }
     }
 
     /// Whether `words` fit without a collection. Fragments count against the
-    /// heap so that a BIF-heavy loop still collects now and then.
+    /// heap so that a BIF-heavy loop still collects now and then, and so do
+    /// new off-heap binaries past the limit (see `pressure`).
     #[inline(always)]
     pub fn has_room(&self, words: usize) -> bool {
-        self.top + words + self.frag_words <= self.block.len()
+        self.top + words + self.frag_words + self.pressure <= self.block.len()
+    }
+
+    /// Count `bytes` of newly referenced off-heap data against the heap.
+    fn charge_offheap(&mut self, bytes: usize) {
+        self.vheap += bytes;
+        if self.vheap > self.vheap_limit {
+            self.pressure = self.block.len() + 1;
+        }
+    }
+
+    /// Off-heap binary bytes this heap refers to (process_info binary).
+    pub fn offheap_objects(&self) -> impl Iterator<Item = (u64, usize)> + '_ {
+        // SAFETY: every entry is the header of a live RefcBin object of
+        // this heap (entries are removed when their object dies).
+        self.offheap.iter().map(|&p| unsafe { binary::refc_parts(p) })
     }
 
     #[inline(always)]
@@ -307,8 +426,13 @@ impl Heap {
 impl Heap {
     /// Take over an arena's memory as heap fragments (a received message:
     /// the next collection moves what is live into the heap proper).
-    pub fn adopt(&mut self, arena: Arena) {
-        for (blk, used) in arena.chunks {
+    pub fn adopt(&mut self, mut arena: Arena) {
+        let bytes: usize = arena.offheap_objects().map(|(_, n)| n).sum();
+        self.offheap.append(&mut arena.offheap);
+        if bytes > 0 {
+            self.charge_offheap(bytes);
+        }
+        for (blk, used) in std::mem::take(&mut arena.chunks) {
             self.frag_words += used;
             // Keep the current fragment last so BIF allocations continue in
             // it (the others' order does not matter; this is O(1)).
@@ -329,6 +453,33 @@ impl Alloc for Heap {
             None => self.fragment_alloc(words),
         }
     }
+    fn note_offheap(&mut self, obj: *mut u64) {
+        self.offheap.push(obj);
+        // SAFETY: obj is the header of the RefcBin object just built.
+        let (_, n) = unsafe { binary::refc_parts(obj) };
+        self.charge_offheap(n);
+    }
+}
+
+// SAFETY: a Heap is owned by one process and moves between threads with it;
+// the raw pointers in `offheap` point into its own blocks, and the off-heap
+// data they lead to is shared through atomic reference counts.
+unsafe impl Send for Heap {}
+
+impl Drop for Heap {
+    fn drop(&mut self) {
+        release_all(&mut self.offheap);
+    }
+}
+
+/// Give back the counts of the RefcBin objects listed.
+fn release_all(objs: &mut Vec<*mut u64>) {
+    for p in objs.drain(..) {
+        // SAFETY: every entry is the header of a RefcBin object in memory
+        // that is still allocated (the owner releases before freeing).
+        let (ptr, n) = unsafe { binary::refc_parts(p) };
+        binary::offheap_release(ptr, n);
+    }
 }
 
 /// Memory that is never collected: module literals. Chunks are never moved
@@ -336,6 +487,14 @@ impl Alloc for Heap {
 #[derive(Default)]
 pub struct Arena {
     chunks: Vec<(Box<[u64]>, usize)>,
+    /// RefcBin objects in the chunks (see `Heap::offheap`).
+    offheap: Vec<*mut u64>,
+}
+
+impl Drop for Arena {
+    fn drop(&mut self) {
+        release_all(&mut self.offheap);
+    }
 }
 
 // SAFETY: an Arena's contents are immutable once built (literals are only
@@ -348,7 +507,7 @@ impl Arena {
     /// A deep copy of `t` in an arena of its own, sized to fit (a message).
     pub fn copy_of(t: Term) -> (Arena, Term) {
         let n = gc::size_of(t);
-        let mut a = Arena { chunks: vec![(vec![0u64; n.max(1)].into_boxed_slice(), 0)] };
+        let mut a = Arena { chunks: vec![(vec![0u64; n.max(1)].into_boxed_slice(), 0)], offheap: Vec::new() };
         let c = gc::copy_term(&mut a, t);
         (a, c)
     }
@@ -356,6 +515,11 @@ impl Arena {
     /// Words of memory the arena holds.
     pub fn allocated_words(&self) -> usize {
         self.chunks.iter().map(|(b, _)| b.len()).sum()
+    }
+
+    fn offheap_objects(&self) -> impl Iterator<Item = (u64, usize)> + '_ {
+        // SAFETY: every entry is the header of a RefcBin object in a chunk.
+        self.offheap.iter().map(|&p| unsafe { binary::refc_parts(p) })
     }
 
     /// Whether `p` points into this arena (a debugging aid).
@@ -382,6 +546,9 @@ impl Alloc for Arena {
         let p = blk.as_mut_ptr();
         self.chunks.push((blk, words));
         p
+    }
+    fn note_offheap(&mut self, obj: *mut u64) {
+        self.offheap.push(obj);
     }
 }
 

@@ -25,6 +25,7 @@
 
 pub mod atom;
 pub mod bignum;
+pub mod binary;
 pub mod order;
 
 pub use atom::{atoms, Atom};
@@ -68,6 +69,12 @@ pub enum Subtag {
     Export = 6,
     /// A reference: arity = 1, a raw 64-bit serial.
     Ref = 7,
+    /// A binary of at most 64 bytes on the heap (see `binary`): raw words.
+    HeapBin = 8,
+    /// A reference-counted off-heap binary (see `binary`): raw words.
+    RefcBin = 9,
+    /// A window on another binary (see `binary`): three terms.
+    SubBin = 10,
 }
 
 impl Subtag {
@@ -75,7 +82,7 @@ impl Subtag {
     /// collector) or raw data.
     #[inline]
     pub fn holds_terms(self) -> bool {
-        matches!(self, Subtag::Tuple | Subtag::Map | Subtag::Fun | Subtag::Export)
+        matches!(self, Subtag::Tuple | Subtag::Map | Subtag::Fun | Subtag::Export | Subtag::SubBin)
     }
     fn from_bits(b: u64) -> Subtag {
         match b {
@@ -86,7 +93,10 @@ impl Subtag {
             4 => Subtag::Map,
             5 => Subtag::Fun,
             6 => Subtag::Export,
-            _ => Subtag::Ref,
+            7 => Subtag::Ref,
+            8 => Subtag::HeapBin,
+            9 => Subtag::RefcBin,
+            _ => Subtag::SubBin,
         }
     }
 }

@@ -34,7 +34,7 @@ fn type_rank(t: Term) -> u8 {
         Some(Subtag::Fun | Subtag::Export) => 3,
         Some(Subtag::Tuple) => 6,
         Some(Subtag::Map) => 7,
-        None => 10,
+        Some(Subtag::HeapBin | Subtag::RefcBin | Subtag::SubBin) | None => 10,
     }
 }
 
@@ -133,6 +133,7 @@ fn cmp(mut a: Term, mut b: Term, exact: bool) -> Ordering {
             0 => return cmp_numbers(a, b, exact),
             1 => return a.as_atom().unwrap().name().cmp(b.as_atom().unwrap().name()),
             5 => return a.pid_serial().cmp(&b.pid_serial()),
+            10 => return cmp_bits(a, b),
             9 => {
                 let (ha, ta) = a.cons_parts();
                 let (hb, tb) = b.cons_parts();
@@ -165,6 +166,24 @@ fn cmp(mut a: Term, mut b: Term, exact: bool) -> Ordering {
             _ => Ordering::Equal,
         };
     }
+}
+
+/// Bitstrings compare byte by byte (then bit by bit), a prefix first.
+fn cmp_bits(a: Term, b: Term) -> Ordering {
+    let (x, y) = (a.bits().unwrap(), b.bits().unwrap());
+    if let (Some(p), Some(q)) = (x.aligned_bytes(), y.aligned_bytes()) {
+        return p.cmp(q);
+    }
+    let n = x.len.min(y.len);
+    let mut i = 0;
+    while i < n {
+        let k = (n - i).min(64);
+        match x.read_bits(i, k).cmp(&y.read_bits(i, k)) {
+            Ordering::Equal => i += k,
+            o => return o,
+        }
+    }
+    x.len.cmp(&y.len)
 }
 
 fn cmp_slices(a: &[Term], b: &[Term], exact: bool) -> Ordering {

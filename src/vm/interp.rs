@@ -87,7 +87,9 @@ fn type_holds(test: TypeTest, t: Term) -> bool {
         TypeTest::Function => t.is_fun(),
         TypeTest::Pid => t.is_pid(),
         TypeTest::Reference => t.is_ref(),
-        TypeTest::Binary | TypeTest::Port => false,
+        TypeTest::Binary => t.is_binary(),
+        TypeTest::Bitstring => t.is_bitstring(),
+        TypeTest::Port => false,
     }
 }
 

@@ -1,0 +1,233 @@
+//! Binaries and bitstrings.
+//!
+//! Three boxed shapes, as on BEAM:
+//!
+//! ```text
+//!  HeapBin  [header(HeapBin, 1 + words), byte_len, data words...]
+//!           at most HEAP_BIN_MAX bytes, copied with the term like a tuple
+//!  RefcBin  [header(RefcBin, 2), byte_len, data_ptr]
+//!           the bytes live off-heap in an `Arc<[u8]>` (data_ptr is what
+//!           `Arc::into_raw` gave); every RefcBin object holds one strong
+//!           count, which the heap that holds the object gives back when the
+//!           object dies (see `heap::Heap`'s off-heap list)
+//!  SubBin   [header(SubBin, 3), orig, offset_bits, len_bits]
+//!           a window on a HeapBin or RefcBin (`orig`, never another
+//!           SubBin); offset and length are small integers, so all three
+//!           body words are terms and the collector scans them like a tuple
+//! ```
+//!
+//! A bitstring whose length is not a multiple of 8 is always a SubBin over
+//! a whole-byte binary. Reading goes through [`Bits`], a view that hides
+//! the three shapes.
+
+use super::{header_arity, header_subtag, Subtag, Term};
+use std::borrow::Cow;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+/// Binaries up to this many bytes live on the process heap; larger ones
+/// off-heap, shared by reference count.
+pub const HEAP_BIN_MAX: usize = 64;
+
+/// Bytes of off-heap binary data alive in the VM (`erlang:memory(binary)`).
+static OFFHEAP_BYTES: AtomicUsize = AtomicUsize::new(0);
+
+pub fn offheap_bytes() -> usize {
+    OFFHEAP_BYTES.load(Ordering::Relaxed)
+}
+
+/// Words a heap binary of `n` bytes takes, header included.
+#[inline]
+pub fn heap_bin_words(n: usize) -> usize {
+    2 + n.div_ceil(8)
+}
+
+/// Move `data` off-heap; returns the raw data pointer a RefcBin stores.
+pub fn offheap_new(data: Arc<[u8]>) -> u64 {
+    OFFHEAP_BYTES.fetch_add(data.len(), Ordering::Relaxed);
+    Arc::into_raw(data) as *const u8 as u64
+}
+
+/// One more RefcBin object refers to the data at `ptr` (`len` bytes).
+pub fn offheap_retain(ptr: u64, len: usize) {
+    // SAFETY: ptr/len came from `offheap_new` and the caller holds a live
+    // RefcBin for them, so the strong count is at least one.
+    unsafe { Arc::increment_strong_count(std::ptr::slice_from_raw_parts(ptr as *const u8, len)) }
+}
+
+/// A RefcBin object died: give back its count, freeing the data with the
+/// last one.
+pub fn offheap_release(ptr: u64, len: usize) {
+    // SAFETY: ptr/len came from `offheap_new`, and the dying object owned
+    // one strong count, which this consumes.
+    let arc: Arc<[u8]> = unsafe { Arc::from_raw(std::ptr::slice_from_raw_parts(ptr as *const u8, len)) };
+    if Arc::strong_count(&arc) == 1 {
+        OFFHEAP_BYTES.fetch_sub(len, Ordering::Relaxed);
+    }
+    drop(arc);
+}
+
+/// A bitstring seen as bits `offset .. offset + len` of `data`.
+#[derive(Clone, Copy)]
+pub struct Bits {
+    pub data: &'static [u8],
+    /// Bit offset into `data` of the first bit.
+    pub offset: usize,
+    /// Length in bits.
+    pub len: usize,
+}
+
+impl Bits {
+    /// Whether the bitstring is a binary (a whole number of bytes).
+    #[inline]
+    pub fn is_binary(&self) -> bool {
+        self.len % 8 == 0
+    }
+    pub fn byte_len(&self) -> usize {
+        self.len / 8
+    }
+    /// The bytes without copying when the view is byte aligned and a whole
+    /// number of bytes.
+    #[inline]
+    pub fn aligned_bytes(&self) -> Option<&'static [u8]> {
+        if self.offset % 8 == 0 && self.len % 8 == 0 {
+            let s = self.offset / 8;
+            Some(&self.data[s..s + self.len / 8])
+        } else {
+            None
+        }
+    }
+    /// The bytes (a trailing partial byte padded with zero bits at the
+    /// bottom), copied only when not byte aligned.
+    pub fn bytes(&self) -> Cow<'static, [u8]> {
+        if let Some(b) = self.aligned_bytes() {
+            return Cow::Borrowed(b);
+        }
+        if self.offset % 8 == 0 {
+            let s = self.offset / 8;
+            let mut v = self.data[s..s + self.len.div_ceil(8)].to_vec();
+            if self.len % 8 != 0 {
+                let last = v.len() - 1;
+                v[last] &= 0xffu8 << (8 - self.len % 8);
+            }
+            return Cow::Owned(v);
+        }
+        let mut v = vec![0u8; self.len.div_ceil(8)];
+        for i in 0..self.len {
+            if self.bit(i) {
+                v[i / 8] |= 0x80 >> (i % 8);
+            }
+        }
+        Cow::Owned(v)
+    }
+    /// Bit `i` (0 = the most significant bit of the first byte).
+    #[inline]
+    pub fn bit(&self, i: usize) -> bool {
+        let b = self.offset + i;
+        self.data[b / 8] & (0x80 >> (b % 8)) != 0
+    }
+    /// Up to 64 bits starting at bit `at`, as an unsigned big-endian number.
+    pub fn read_bits(&self, at: usize, n: usize) -> u64 {
+        debug_assert!(n <= 64 && at + n <= self.len);
+        let mut v: u64 = 0;
+        let mut i = 0;
+        let start = self.offset + at;
+        // Leading bits up to a byte boundary, then whole bytes, then the rest.
+        while i < n && (start + i) % 8 != 0 {
+            v = (v << 1) | self.bit(at + i) as u64;
+            i += 1;
+        }
+        while n - i >= 8 {
+            v = (v << 8) | self.data[(start + i) / 8] as u64;
+            i += 8;
+        }
+        while i < n {
+            v = (v << 1) | self.bit(at + i) as u64;
+            i += 1;
+        }
+        v
+    }
+}
+
+impl Term {
+    #[inline]
+    pub fn is_bitstring(self) -> bool {
+        self.is_boxed()
+            && matches!(header_subtag(self.boxed_header()), Subtag::HeapBin | Subtag::RefcBin | Subtag::SubBin)
+    }
+    #[inline]
+    pub fn is_binary(self) -> bool {
+        self.bits().is_some_and(|b| b.is_binary())
+    }
+
+    /// The bits of a bitstring, or None for any other term.
+    pub fn bits(self) -> Option<Bits> {
+        if !self.is_boxed() {
+            return None;
+        }
+        let h = self.boxed_header();
+        match header_subtag(h) {
+            Subtag::HeapBin => {
+                let n = self.boxed_body()[0].0 as usize;
+                // SAFETY: a HeapBin has `arity` words after its header: the
+                // byte length, then at least n bytes of data (module invariant
+                // of term: live until the next collection).
+                let data = unsafe { std::slice::from_raw_parts(self.ptr().add(2) as *const u8, n) };
+                Some(Bits { data, offset: 0, len: 8 * n })
+            }
+            Subtag::RefcBin => {
+                let body = self.boxed_body();
+                let n = body[0].0 as usize;
+                // SAFETY: the RefcBin holds a strong count on its data, which
+                // lives while the object does.
+                let data = unsafe { std::slice::from_raw_parts(body[1].0 as *const u8, n) };
+                Some(Bits { data, offset: 0, len: 8 * n })
+            }
+            Subtag::SubBin => {
+                let body = self.boxed_body();
+                let orig = body[0].bits()?;
+                Some(Bits {
+                    data: orig.data,
+                    offset: body[1].small_value() as usize,
+                    len: body[2].small_value() as usize,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// The bytes of a binary when it is byte aligned (always so for a
+    /// binary that was not made by matching at a bit offset).
+    pub fn binary_bytes(self) -> Option<&'static [u8]> {
+        self.bits().and_then(|b| b.aligned_bytes())
+    }
+
+    /// The bytes of a binary (not a bitstring of odd length), copied only
+    /// when it starts at a bit offset.
+    pub fn binary_cow(self) -> Option<Cow<'static, [u8]>> {
+        self.bits().filter(|b| b.is_binary()).map(|b| b.bytes())
+    }
+
+    /// For a SubBin: the binary it is a window on and the window's offset
+    /// in bits; for a whole binary: itself and 0.
+    pub fn bin_origin(self) -> Option<(Term, usize)> {
+        match self.boxed_subtag()? {
+            Subtag::HeapBin | Subtag::RefcBin => Some((self, 0)),
+            Subtag::SubBin => {
+                let body = self.boxed_body();
+                Some((body[0], body[1].small_value() as usize))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Off-heap data pointer and length of a RefcBin object at `p` (its header).
+///
+/// # Safety
+/// `p` must point at the header of a live RefcBin object.
+pub unsafe fn refc_parts(p: *const u64) -> (u64, usize) {
+    debug_assert_eq!(header_subtag(*p), Subtag::RefcBin);
+    debug_assert_eq!(header_arity(*p), 2);
+    (*p.add(2), *p.add(1) as usize)
+}
