@@ -57,17 +57,17 @@ fn flatten(t: Term, out: &mut Vec<u8>, out_bits: &mut usize, bits: bool) -> Resu
 
 /// Append the first `n` bits of `src` at bit position `*at` of `out`.
 fn push_bits(out: &mut Vec<u8>, at: &mut usize, src: &[u8], n: usize) {
-    if *at % 8 == 0 {
+    if (*at).is_multiple_of(8) {
         out.extend_from_slice(&src[..n.div_ceil(8)]);
         *at += n;
-        if n % 8 != 0 {
+        if !n.is_multiple_of(8) {
             let last = out.len() - 1;
             out[last] &= 0xffu8 << (8 - n % 8);
         }
         return;
     }
     for i in 0..n {
-        if *at % 8 == 0 {
+        if (*at).is_multiple_of(8) {
             out.push(0);
         }
         if src[i / 8] & (0x80 >> (i % 8)) != 0 {
@@ -146,7 +146,7 @@ pub fn bitstring_to_list(p: &mut Process, a: &[Term]) -> BifResult {
     let b = bits_of(a[0])?;
     let bytes = b.bytes();
     let whole = b.len / 8;
-    let tail = if b.len % 8 == 0 { Term::NIL } else { p.heap.sub_binary(a[0], 8 * whole, b.len % 8) };
+    let tail = if b.len.is_multiple_of(8) { Term::NIL } else { p.heap.sub_binary(a[0], 8 * whole, b.len % 8) };
     let v: Vec<Term> = bytes[..whole].iter().map(|&x| Term::small(x as i64)).collect();
     let tail = if tail.is_nil() { Term::NIL } else { p.heap.cons(tail, Term::NIL) };
     Ok(p.heap.list_with_tail(&v, tail))

@@ -390,7 +390,8 @@ pub fn copy_term<A: Alloc + ?Sized>(dst: &mut A, t: Term) -> Term {
                     // SAFETY: p is the header of the RefcBin copy just made.
                     let (ptr, len) = unsafe { crate::term::binary::refc_parts(p) };
                     crate::term::binary::offheap_retain(ptr, len);
-                    dst.note_offheap(p);
+                    // SAFETY: p is the RefcBin copy just made in dst.
+                    unsafe { dst.note_offheap(p) };
                 }
                 if header_subtag(h).holds_terms() {
                     for i in 1..=n {

@@ -22,7 +22,11 @@ pub trait Alloc {
     /// A RefcBin object was just built at `obj` in this allocator's memory,
     /// holding one strong count of its data: remember it, so the count is
     /// given back when the object dies.
-    fn note_offheap(&mut self, obj: *mut u64);
+    ///
+    /// # Safety
+    /// `obj` must be the header of a RefcBin object in this allocator's
+    /// memory, listed only once.
+    unsafe fn note_offheap(&mut self, obj: *mut u64);
 
     /// A binary holding `bytes`: on the heap when small, off-heap otherwise.
     fn binary(&mut self, bytes: &[u8]) -> Term {
@@ -64,7 +68,8 @@ pub trait Alloc {
             *p.add(1) = len as u64;
             *p.add(2) = ptr;
         }
-        self.note_offheap(p);
+        // SAFETY: p is the RefcBin object just built here.
+        unsafe { self.note_offheap(p) };
         Term::boxed_ptr(p)
     }
 
@@ -73,7 +78,7 @@ pub trait Alloc {
         debug_assert!(bit_len <= bytes.len() * 8);
         let whole = bit_len.div_ceil(8);
         let bin = self.binary(&bytes[..whole]);
-        if bit_len % 8 == 0 {
+        if bit_len.is_multiple_of(8) {
             bin
         } else {
             self.sub_binary_raw(bin, 0, bit_len)
@@ -453,9 +458,9 @@ impl Alloc for Heap {
             None => self.fragment_alloc(words),
         }
     }
-    fn note_offheap(&mut self, obj: *mut u64) {
+    unsafe fn note_offheap(&mut self, obj: *mut u64) {
         self.offheap.push(obj);
-        // SAFETY: obj is the header of the RefcBin object just built.
+        // SAFETY: obj is the header of a RefcBin object (the contract).
         let (_, n) = unsafe { binary::refc_parts(obj) };
         self.charge_offheap(n);
     }
@@ -547,7 +552,7 @@ impl Alloc for Arena {
         self.chunks.push((blk, words));
         p
     }
-    fn note_offheap(&mut self, obj: *mut u64) {
+    unsafe fn note_offheap(&mut self, obj: *mut u64) {
         self.offheap.push(obj);
     }
 }

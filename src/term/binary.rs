@@ -81,7 +81,7 @@ impl Bits {
     /// Whether the bitstring is a binary (a whole number of bytes).
     #[inline]
     pub fn is_binary(&self) -> bool {
-        self.len % 8 == 0
+        self.len.is_multiple_of(8)
     }
     pub fn byte_len(&self) -> usize {
         self.len / 8
@@ -90,7 +90,7 @@ impl Bits {
     /// number of bytes.
     #[inline]
     pub fn aligned_bytes(&self) -> Option<&'static [u8]> {
-        if self.offset % 8 == 0 && self.len % 8 == 0 {
+        if self.offset.is_multiple_of(8) && self.len.is_multiple_of(8) {
             let s = self.offset / 8;
             Some(&self.data[s..s + self.len / 8])
         } else {
@@ -103,10 +103,10 @@ impl Bits {
         if let Some(b) = self.aligned_bytes() {
             return Cow::Borrowed(b);
         }
-        if self.offset % 8 == 0 {
+        if self.offset.is_multiple_of(8) {
             let s = self.offset / 8;
             let mut v = self.data[s..s + self.len.div_ceil(8)].to_vec();
-            if self.len % 8 != 0 {
+            if !self.len.is_multiple_of(8) {
                 let last = v.len() - 1;
                 v[last] &= 0xffu8 << (8 - self.len % 8);
             }
@@ -133,7 +133,7 @@ impl Bits {
         let mut i = 0;
         let start = self.offset + at;
         // Leading bits up to a byte boundary, then whole bytes, then the rest.
-        while i < n && (start + i) % 8 != 0 {
+        while i < n && !(start + i).is_multiple_of(8) {
             v = (v << 1) | self.bit(at + i) as u64;
             i += 1;
         }
