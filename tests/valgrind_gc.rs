@@ -22,19 +22,31 @@ fn have_valgrind() -> bool {
 
 #[test]
 fn gc_paths_are_clean_under_valgrind() {
+    run_under_valgrind("gc_heavy");
+}
+
+/// `binaries.erl`: heap, off-heap and sub-binaries kept and dropped across
+/// collections and sent between processes (the off-heap list the collector
+/// sweeps, and the counts message copies take).
+#[test]
+fn binary_paths_are_clean_under_valgrind() {
+    run_under_valgrind("binaries");
+}
+
+fn run_under_valgrind(name: &str) {
     if !have_valgrind() {
         eprintln!("note: valgrind is not on PATH; skipping the valgrind GC test");
         return;
     }
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/valgrind");
-    let expected = std::fs::read_to_string(dir.join("gc_heavy.expected")).expect("gc_heavy.expected");
+    let expected = std::fs::read_to_string(dir.join(format!("{name}.expected"))).expect("expected output");
     let repetitions: &[&str] = if cfg!(debug_assertions) { &["1"] } else { &[] };
     let out = Command::new("valgrind")
         .args(["-q", "--error-exitcode=99", "--leak-check=no"])
         .arg(format!("--suppressions={}", dir.join("mimalloc.supp").display()))
         .arg(env!("CARGO_BIN_EXE_girder"))
         .arg("run")
-        .arg(dir.join("gc_heavy.erl"))
+        .arg(dir.join(format!("{name}.erl")))
         .args(repetitions)
         .env("GIRDER_GC_STRESS", "1")
         .output()

@@ -566,3 +566,43 @@ pub(crate) fn static_ref<T>(p: *mut T) -> &'static T {
     // objects are leaked on load and live until the VM exits).
     unsafe { &*p }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every RefcBin object holds exactly one count of its data: copies
+    /// (messages) take one, dropping a copy or collecting a dead object
+    /// gives it back, and a collection keeps the count of a live one.
+    #[test]
+    fn offheap_counts_follow_the_objects() {
+        let data: Arc<[u8]> = Arc::from(vec![7u8; 1000]);
+        let mut heap = Heap::new(64);
+        let t = heap.binary_arc(data.clone());
+        assert_eq!(Arc::strong_count(&data), 2);
+        let sub = heap.sub_binary(t, 8, 80);
+        assert_eq!(sub.bits().unwrap().bytes()[..], [7u8; 10]);
+
+        let (arena, copy) = Arena::copy_of(sub);
+        assert_eq!(Arc::strong_count(&data), 3, "a message copy takes a count");
+        assert_eq!(copy.binary_bytes().unwrap().len(), 10);
+        drop(arena);
+        assert_eq!(Arc::strong_count(&data), 2, "dropping the message gives it back");
+
+        let (arena, _) = Arena::copy_of(t);
+        heap.adopt(arena);
+        assert_eq!(Arc::strong_count(&data), 3, "an adopted message keeps its count");
+
+        let mut roots = [sub];
+        gc::collect(&mut heap, 0, &mut [&mut roots[..]]);
+        assert_eq!(Arc::strong_count(&data), 2, "only the object the sub-binary refers to survives");
+        assert_eq!(roots[0].bits().unwrap().len, 80);
+        assert_eq!(roots[0].binary_bytes().unwrap(), &[7u8; 10]);
+
+        gc::collect(&mut heap, 0, &mut []);
+        assert_eq!(Arc::strong_count(&data), 1, "a collection with no roots frees it");
+        let _ = heap.binary_arc(data.clone());
+        drop(heap);
+        assert_eq!(Arc::strong_count(&data), 1, "a dying heap gives back its counts");
+    }
+}
