@@ -111,25 +111,58 @@ fn emulator_flags(args: impl Iterator<Item = String>) -> Vec<String> {
     out
 }
 
-/// How often `--watch` looks at the sources' modification times.
-const WATCH_INTERVAL: std::time::Duration = std::time::Duration::from_millis(200);
+/// After a change event, how long `--watch` waits for the writer to finish
+/// (editors save in several steps) before it compares modification times.
+const WATCH_SETTLE: std::time::Duration = std::time::Duration::from_millis(50);
+/// How often the watcher looks for directories of newly loaded modules.
+const WATCH_RESCAN: std::time::Duration = std::time::Duration::from_millis(500);
 
-/// `girder run --watch`: a thread that polls the source files of loaded
-/// modules and, for each that changed, starts a process running
-/// girder_code:watch_reload(Mod) (compile, purge, load, one line on
-/// standard error). Polling needs no platform support and 200 ms is below
-/// what a person saving a file notices.
+/// `girder run --watch`: a thread that watches (inotify, through the
+/// `notify` crate) the directories holding the source files of loaded
+/// modules and, for each module whose file changed, starts a process
+/// running girder_code:watch_reload(Mod) (compile, purge, load, one line on
+/// standard error). Directories are watched rather than files, so an
+/// editor that saves by writing a new file and renaming it over the old
+/// one is seen too; the modification time decides what changed, so one
+/// save reloads a module once however many events it makes.
 fn start_watcher() {
+    use notify::{RecursiveMode, Watcher};
     crate::vm::sched::set_keep_alive(true);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut watcher = match notify::recommended_watcher(tx) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("girder: cannot watch the sources: {e}");
+            return;
+        }
+    };
     let spawned = std::thread::Builder::new()
         .name("watcher".into())
         // It compiles girder_code on first use, as schedulers do.
         .stack_size(64 << 20)
-        .spawn(|| loop {
-            std::thread::sleep(WATCH_INTERVAL);
-            for (m, _) in server::changed_sources() {
-                let (gc, reload) = (Atom::intern("girder_code"), Atom::intern("watch_reload"));
-                crate::vm::sched::spawn_outside(gc, reload, &[Term::atom(m)]);
+        .spawn(move || {
+            let mut watched = std::collections::HashSet::new();
+            loop {
+                for dir in server::source_dirs() {
+                    if !watched.contains(&dir) {
+                        if let Err(e) = watcher.watch(&dir, RecursiveMode::NonRecursive) {
+                            eprintln!("girder: cannot watch {}: {e}", dir.display());
+                        }
+                        watched.insert(dir);
+                    }
+                }
+                match rx.recv_timeout(WATCH_RESCAN) {
+                    Ok(_) => {
+                        std::thread::sleep(WATCH_SETTLE);
+                        while rx.try_recv().is_ok() {}
+                    }
+                    Err(std::sync::mpsc::RecvTimeoutError::Timeout) => continue,
+                    Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
+                }
+                for (m, _) in server::changed_sources() {
+                    let (gc, reload) = (Atom::intern("girder_code"), Atom::intern("watch_reload"));
+                    crate::vm::sched::spawn_outside(gc, reload, &[Term::atom(m)]);
+                }
             }
         });
     if let Err(e) = spawned {

@@ -323,6 +323,22 @@ pub fn source_of(m: Atom) -> Option<PathBuf> {
     server().sources.lock().unwrap().get(&m).map(|s| s.0.clone())
 }
 
+/// The directories holding the source files of loaded modules.
+pub fn source_dirs() -> Vec<PathBuf> {
+    let s = server().sources.lock().unwrap();
+    let mut dirs: Vec<PathBuf> = s
+        .iter()
+        .filter(|(m, _)| loaded(**m).is_some())
+        .map(|(_, (file, _))| match file.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        })
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    dirs
+}
+
 /// Modules loaded from files whose file changed since it was compiled:
 /// (module, file). Each is reported once per change.
 pub fn changed_sources() -> Vec<(Atom, PathBuf)> {
