@@ -15,7 +15,7 @@
 -module(girder_shell).
 -export([start/0, evaluator/1]).
 %% Shell commands, reached from expressions through local stubs.
--export([help/0, c/1, l/1, i/0, m/1, flush/0, regs/0, q/0, v/1, pwd/0, cd/1, ls/0]).
+-export([help/0, c/1, l/1, i/0, m/1, flush/0, regs/0, q/0, v/1, pwd/0, cd/1, ls/0, rr/1]).
 
 -define(HISTORY, '$girder_shell_history').
 %% How many results v(N) can reach, as OTP keeps by default.
@@ -117,6 +117,7 @@ help() ->
       "pwd()      -- print the working directory\n"
       "cd(Dir)    -- change the working directory\n"
       "ls()       -- list the files of the working directory\n"
+      "rr(Mod)    -- read the record definitions of Mod (or a file)\n"
       "help()     -- this text\n"),
     true.
 
@@ -126,6 +127,10 @@ help() ->
 c(Mod) -> girder_shell:compile_file(Mod).
 
 l(Mod) -> girder_shell:load_module(Mod).
+
+%% rr(ModOrFile): read the record definitions of a module's source or of a
+%% file, so results print as records and expressions can use them.
+rr(What) -> girder_shell:read_records(What).
 
 q() -> erlang:halt(0).
 

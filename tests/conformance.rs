@@ -30,7 +30,7 @@ pub fn check_dir(dir: &Path, args: &[&str]) -> (usize, Vec<String>) {
             std::thread::spawn(move || {
                 let mut fails = Vec::new();
                 for p in chunk {
-                    let expected = std::fs::read_to_string(p.with_extension("expected")).unwrap();
+                    let expected = std::fs::read(p.with_extension("expected")).unwrap();
                     let out = Command::new(env!("CARGO_BIN_EXE_girder"))
                         .arg("run")
                         .args(&args)

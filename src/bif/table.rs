@@ -244,6 +244,7 @@ bif_table! {
     SHELL_CWD = "girder_shell":"cwd"/0 => crate::shell::bifs::cwd;
     SHELL_SET_CWD = "girder_shell":"set_cwd"/1 => crate::shell::bifs::set_cwd;
     SHELL_LIST_DIR = "girder_shell":"list_dir"/1 => crate::shell::bifs::list_dir;
+    SHELL_READ_RECORDS = "girder_shell":"read_records"/1 => crate::shell::bifs::read_records;
     // Code loading (stdlib code.erl, c.erl and girder_code.erl build on these).
     MODULE_LOADED = "erlang":"module_loaded"/1 => code::module_loaded;
     FUNCTION_EXPORTED = "erlang":"function_exported"/3 => code::function_exported;

@@ -114,7 +114,8 @@ fn emulator_flags(args: impl Iterator<Item = String>) -> Vec<String> {
 /// After a change event, how long `--watch` waits for the writer to finish
 /// (editors save in several steps) before it compares modification times.
 const WATCH_SETTLE: std::time::Duration = std::time::Duration::from_millis(50);
-/// How often the watcher looks for directories of newly loaded modules.
+/// How often the watcher looks for directories of newly loaded modules (and
+/// compares modification times even without an event).
 const WATCH_RESCAN: std::time::Duration = std::time::Duration::from_millis(500);
 
 /// `girder run --watch`: a thread that watches (inotify, through the
@@ -151,12 +152,15 @@ fn start_watcher() {
                         watched.insert(dir);
                     }
                 }
+                // Modification times are also compared when no event came
+                // for a while: a change made before its directory was
+                // watched (a module loaded a moment ago) is not lost.
                 match rx.recv_timeout(WATCH_RESCAN) {
                     Ok(_) => {
                         std::thread::sleep(WATCH_SETTLE);
                         while rx.try_recv().is_ok() {}
                     }
-                    Err(std::sync::mpsc::RecvTimeoutError::Timeout) => continue,
+                    Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
                     Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
                 }
                 for (m, _) in server::changed_sources() {

@@ -26,7 +26,7 @@ mod write;
 
 pub use directives::{format, FormatError};
 pub use float::{float_short, float_to_list, parse_float, FloatMode, FloatOpts};
-pub use pretty::print_term;
+pub use pretty::{print_shell, print_term};
 pub use write::{integer_to_string, write_term};
 
 use crate::term::{Subtag, Term};

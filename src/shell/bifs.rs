@@ -4,9 +4,11 @@
 use super::prepare::{prepare as prepare_text, Prepared};
 use crate::code::server;
 use crate::heap::Alloc;
+use crate::syntax::ast;
 use crate::term::{atoms, Atom, Term};
 use crate::vm::exception::{BifResult, Class, Exception};
 use crate::vm::process::Process;
+use std::sync::Mutex;
 
 fn string_arg(t: Term) -> Result<String, Exception> {
     crate::bif::io::chars_of(t).map(|cs| cs.into_iter().collect()).ok_or_else(Exception::badarg)
@@ -58,13 +60,63 @@ pub fn prepare(p: &mut Process, a: &[Term]) -> BifResult {
     })
 }
 
-/// How the Erlang shell prints a result: `~P` with depth 30 from the first column,
-/// then a newline.
+/// How the Erlang shell prints a result: `~P` with depth 30 from the first
+/// column, at most 60 characters of an element on a line, tuples of the
+/// records `rr/1` read as records; then a newline.
 pub fn format_value(p: &mut Process, a: &[Term]) -> BifResult {
     let mut s = String::new();
-    crate::format::print_term(&mut s, a[0], 0, 80, Some(30));
+    let records = RECORDS.lock().unwrap().clone();
+    let fields = |tag: Atom, n: usize| -> Option<Vec<String>> {
+        records.iter().find(|(name, fs)| name == tag.name() && fs.len() == n).map(|(_, fs)| fs.clone())
+    };
+    crate::format::print_shell(&mut s, a[0], &fields);
     s.push('\n');
     Ok(p.heap.str_list(&s))
+}
+
+/// Record definitions the shell knows (read by `rr/1`): name and fields.
+static RECORDS: Mutex<Vec<(String, Vec<String>)>> = Mutex::new(Vec::new());
+/// The same definitions as source, added to every expression's module.
+static RECORD_FORMS: Mutex<Vec<ast::Form>> = Mutex::new(Vec::new());
+
+/// The `-record` forms the shell adds to an expression's module.
+pub fn record_forms() -> Vec<ast::Form> {
+    RECORD_FORMS.lock().unwrap().clone()
+}
+
+/// `read_records(ModOrFile)`: `rr/1`: the records defined in a module's
+/// source (found as `l/1` finds it) or in a file; they replace earlier
+/// definitions of the same names. Returns their names, sorted.
+pub fn read_records(p: &mut Process, a: &[Term]) -> BifResult {
+    let found = match a[0].as_atom() {
+        Some(m) => server::find_source(m.name()),
+        None => {
+            let f = string_arg(a[0])?;
+            std::fs::read_to_string(&f).ok().map(|src| (f, src))
+        }
+    };
+    let Some((file, src)) = found else {
+        return Ok(Term::NIL);
+    };
+    let Ok(module) = crate::syntax::parse_module(&file, &src) else {
+        return Ok(p.heap.tuple(&[Term::atom(atoms::ERROR), Term::atom(Atom::intern("badfile"))]));
+    };
+    let mut names = Vec::new();
+    let mut records = RECORDS.lock().unwrap();
+    let mut forms = RECORD_FORMS.lock().unwrap();
+    for form in module.forms {
+        if let ast::Form::Record(name, fields, _) = &form {
+            records.retain(|(n, _)| n != name);
+            records.push((name.clone(), fields.iter().map(|f| f.name.clone()).collect()));
+            forms.retain(|f| !matches!(f, ast::Form::Record(n, _, _) if n == name));
+            forms.push(form.clone());
+            names.push(name.clone());
+        }
+    }
+    names.sort();
+    names.dedup();
+    let atoms: Vec<Term> = names.iter().map(|n| Term::atom(Atom::intern(n))).collect();
+    Ok(p.heap.list(&atoms))
 }
 
 /// Whether a stack frame belongs to the shell itself (its loop, evaluator

@@ -48,6 +48,7 @@ const COMMANDS: &[(&str, u32)] = &[
     ("pwd", 0),
     ("cd", 1),
     ("ls", 0),
+    ("rr", 1),
 ];
 
 /// Where the code the shell adds around the user's claims to be: never a
@@ -130,7 +131,9 @@ fn build(name: &str, exprs: &[Expr], bound: &[String], new_vars: &[String]) -> a
         clauses: vec![Clause { patterns: bound.iter().map(|b| var(b)).collect(), guards: vec![], body, loc: ADDED }],
         loc: ADDED,
     };
-    let mut forms = vec![Form::Export(vec![("eval".into(), arity, ADDED)], ADDED), Form::Function(eval)];
+    let mut forms = vec![Form::Export(vec![("eval".into(), arity, ADDED)], ADDED)];
+    forms.extend(super::bifs::record_forms());
+    forms.push(Form::Function(eval));
     for &(cmd, n) in COMMANDS {
         let args: Vec<Expr> = (0..n).map(|i| var(&format!("A{i}"))).collect();
         let call = Expr::CallRemote(Box::new(atom("girder_shell")), Box::new(atom(cmd)), args.clone(), ADDED);

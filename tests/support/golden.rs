@@ -4,13 +4,17 @@
 use std::path::Path;
 use std::process::Output;
 
-/// None when the run succeeded and printed `expected`; otherwise a report
-/// naming the first differing line and the start of standard error.
-pub fn mismatch(program: &Path, out: &Output, expected: &str) -> Option<String> {
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    if out.status.success() && stdout == expected {
+/// None when the run succeeded and printed `expected` (bytes: OTP writes
+/// characters up to 255 as single Latin-1 bytes, so an expected file need
+/// not be UTF-8); otherwise a report naming the first differing line and
+/// the start of standard error.
+pub fn mismatch(program: &Path, out: &Output, expected: impl AsRef<[u8]>) -> Option<String> {
+    let expected = expected.as_ref();
+    if out.status.success() && out.stdout == expected {
         return None;
     }
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let expected = String::from_utf8_lossy(expected);
     let line = stdout
         .lines()
         .zip(expected.lines())
