@@ -18,6 +18,8 @@ pub mod lists;
 pub mod maps;
 pub mod math;
 pub mod number;
+pub mod os;
+pub mod phash2;
 pub mod process;
 pub mod tuple;
 pub mod types;
