@@ -14,7 +14,11 @@ use crate::vm::process::Process;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::OnceLock;
 
+/// A flat or deep string (OTP's os functions take no atoms or binaries).
 fn string_arg(t: Term) -> Result<String, Exception> {
+    if !t.is_list() && !t.is_nil() {
+        return Err(Exception::badarg());
+    }
     chars_of(t).map(|cs| cs.into_iter().collect()).ok_or_else(Exception::badarg)
 }
 
@@ -70,9 +74,9 @@ pub fn unsetenv(_p: &mut Process, a: &[Term]) -> BifResult {
     Ok(Term::TRUE)
 }
 
-/// os:cmd(Command): runs `/bin/sh -c Command` and returns what it wrote
-/// on standard output, as a list of bytes (its standard error goes to
-/// girder's). The scheduler thread waits for it.
+/// os:cmd(Command): runs Command with `/bin/sh` and returns what it wrote
+/// on standard output and standard error (merged, as OTP's port does), as
+/// a list of bytes. The scheduler thread waits for it.
 pub fn cmd(p: &mut Process, a: &[Term]) -> BifResult {
     let command = match a[0].as_atom() {
         Some(at) => Atom::name(at).to_string(),
@@ -80,9 +84,8 @@ pub fn cmd(p: &mut Process, a: &[Term]) -> BifResult {
     };
     let out = std::process::Command::new("/bin/sh")
         .arg("-c")
-        .arg(&command)
+        .arg(format!("exec 2>&1\n{command}"))
         .stdin(std::process::Stdio::null())
-        .stderr(std::process::Stdio::inherit())
         .output();
     let bytes = out.map(|o| o.stdout).unwrap_or_default();
     let terms: Vec<Term> = bytes.iter().map(|&b| Term::small(b as i64)).collect();
