@@ -21,6 +21,7 @@ pub mod number;
 pub mod os;
 pub mod phash2;
 pub mod process;
+pub mod stdin;
 pub mod tuple;
 pub mod types;
 

@@ -266,4 +266,11 @@ bif_table! {
     UT_TO_LOCAL = "erlang":"universaltime_to_localtime"/1 => os::universaltime_to_localtime;
     LOCAL_TO_UT1 = "erlang":"localtime_to_universaltime"/1 => os::localtime_to_universaltime;
     LOCAL_TO_UT2 = "erlang":"localtime_to_universaltime"/2 => os::localtime_to_universaltime;
+    // Standard input (stdin.rs).
+    IO_GET_LINE1 = "io":"get_line"/1 => stdin::get_line1;
+    IO_GET_LINE2 = "io":"get_line"/2 => stdin::get_line2;
+    IO_GET_CHARS2 = "io":"get_chars"/2 => stdin::get_chars2;
+    IO_GET_CHARS3 = "io":"get_chars"/3 => stdin::get_chars3;
+    IO_READ1 = "io":"read"/1 => stdin::read1;
+    IO_READ2 = "io":"read"/2 => stdin::read2;
 }
