@@ -50,7 +50,7 @@ pub fn phash(p: &mut Process, a: &[Term]) -> BifResult {
 
 /// hashpjw over the atom's Latin-1 characters (a two-byte UTF-8 sequence
 /// for a character below 256 counts as that one character).
-fn atom_hash(name: &str) -> u32 {
+pub(crate) fn atom_hash(name: &str) -> u32 {
     let mut h: u32 = 0;
     for c in name.chars() {
         let v = c as u32;

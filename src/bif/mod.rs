@@ -19,7 +19,10 @@ pub mod lists;
 pub mod maps;
 pub mod math;
 pub mod number;
+pub mod os;
+pub mod phash2;
 pub mod process;
+pub mod stdin;
 pub mod tuple;
 pub mod types;
 

@@ -324,7 +324,7 @@ pub fn processes(p: &mut Process, _a: &[Term]) -> BifResult {
     Ok(p.heap.list(&pids))
 }
 
-fn start() -> std::time::Instant {
+pub(crate) fn start() -> std::time::Instant {
     static S: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
     *S.get_or_init(std::time::Instant::now)
 }

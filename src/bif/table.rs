@@ -266,4 +266,38 @@ bif_table! {
     FILE_CONSULT = "file":"consult"/1 => file::consult;
     PID_TO_LIST = "erlang":"pid_to_list"/1 => convert::pid_to_list;
     LIST_TO_PID = "erlang":"list_to_pid"/1 => convert::list_to_pid;
+    // os, clocks and dates (os.rs), phash2 (phash2.rs).
+    PHASH2_1 = "erlang":"phash2"/1 => phash2::phash2_1;
+    PHASH2_2 = "erlang":"phash2"/2 => phash2::phash2_2;
+    OS_GETENV0 = "os":"getenv"/0 => os::getenv0;
+    OS_GETENV1 = "os":"getenv"/1 => os::getenv1;
+    OS_GETENV2 = "os":"getenv"/2 => os::getenv2;
+    OS_PUTENV = "os":"putenv"/2 => os::putenv;
+    OS_UNSETENV = "os":"unsetenv"/1 => os::unsetenv;
+    OS_CMD = "os":"cmd"/1 => os::cmd;
+    OS_TYPE = "os":"type"/0 => os::os_type;
+    OS_GETPID = "os":"getpid"/0 => os::getpid;
+    OS_TIMESTAMP = "os":"timestamp"/0 => os::timestamp;
+    OS_SYSTEM_TIME0 = "os":"system_time"/0 => os::system_time0;
+    OS_SYSTEM_TIME1 = "os":"system_time"/1 => os::system_time1;
+    TIMESTAMP = "erlang":"timestamp"/0 => os::timestamp;
+    TIME_OFFSET0 = "erlang":"time_offset"/0 => os::time_offset0;
+    TIME_OFFSET1 = "erlang":"time_offset"/1 => os::time_offset1;
+    CONVERT_TIME_UNIT = "erlang":"convert_time_unit"/3 => os::convert_time_unit;
+    UNIQUE_INTEGER0 = "erlang":"unique_integer"/0 => os::unique_integer0;
+    UNIQUE_INTEGER1 = "erlang":"unique_integer"/1 => os::unique_integer1;
+    LOCALTIME = "erlang":"localtime"/0 => os::localtime;
+    UNIVERSALTIME = "erlang":"universaltime"/0 => os::universaltime;
+    DATE = "erlang":"date"/0 => os::date;
+    TIME = "erlang":"time"/0 => os::time;
+    UT_TO_LOCAL = "erlang":"universaltime_to_localtime"/1 => os::universaltime_to_localtime;
+    LOCAL_TO_UT1 = "erlang":"localtime_to_universaltime"/1 => os::localtime_to_universaltime;
+    LOCAL_TO_UT2 = "erlang":"localtime_to_universaltime"/2 => os::localtime_to_universaltime;
+    // Standard input (stdin.rs).
+    IO_GET_LINE1 = "io":"get_line"/1 => stdin::get_line1;
+    IO_GET_LINE2 = "io":"get_line"/2 => stdin::get_line2;
+    IO_GET_CHARS2 = "io":"get_chars"/2 => stdin::get_chars2;
+    IO_GET_CHARS3 = "io":"get_chars"/3 => stdin::get_chars3;
+    IO_READ1 = "io":"read"/1 => stdin::read1;
+    IO_READ2 = "io":"read"/2 => stdin::read2;
 }

@@ -28,6 +28,14 @@ pub struct Input {
     pending: String,
 }
 
+/// One line from the source.
+enum Line {
+    Text(String),
+    /// ^C on a terminal.
+    Interrupted,
+    End,
+}
+
 /// One read: an expression sequence, or the end of the input.
 pub enum Read {
     Text(String),
@@ -87,34 +95,14 @@ impl Input {
                 }
                 return Read::Text(buf);
             }
-            let line = match &mut self.lines {
-                Lines::Terminal { editor, history } => match editor.readline(prompt) {
-                    Ok(l) => {
-                        if !l.trim().is_empty() {
-                            let _ = editor.add_history_entry(l.as_str());
-                            if let Some(h) = history {
-                                if let Some(dir) = h.parent() {
-                                    let _ = std::fs::create_dir_all(dir);
-                                }
-                                let _ = editor.save_history(h);
-                            }
-                        }
-                        Some(l)
-                    }
-                    // ^C drops the half-typed expression, as a fresh prompt.
-                    Err(ReadlineError::Interrupted) => {
-                        buf.clear();
-                        continue;
-                    }
-                    Err(_) => None,
-                },
-                Lines::Piped(stdin) => {
-                    let mut l = String::new();
-                    match stdin.read_line(&mut l) {
-                        Ok(0) | Err(_) => None,
-                        Ok(_) => Some(l.trim_end_matches('\n').to_string()),
-                    }
+            let line = match self.next_line(prompt) {
+                Line::Text(l) => Some(l.trim_end_matches('\n').to_string()),
+                // ^C drops the half-typed expression, as a fresh prompt.
+                Line::Interrupted => {
+                    buf.clear();
+                    continue;
                 }
+                Line::End => None,
             };
             match line {
                 Some(l) => {
@@ -125,6 +113,116 @@ impl Input {
                 // reported if it is incomplete), then the end.
                 None if buf.trim().is_empty() => return Read::Eof,
                 None => return Read::Text(buf),
+            }
+        }
+    }
+
+    /// The next line of input with its newline (none on a last line that
+    /// has none). A terminal shows `prompt` first.
+    fn next_line(&mut self, prompt: &str) -> Line {
+        match &mut self.lines {
+            Lines::Terminal { editor, history } => match editor.readline(prompt) {
+                Ok(l) => {
+                    if !l.trim().is_empty() {
+                        let _ = editor.add_history_entry(l.as_str());
+                        if let Some(h) = history {
+                            if let Some(dir) = h.parent() {
+                                let _ = std::fs::create_dir_all(dir);
+                            }
+                            let _ = editor.save_history(h);
+                        }
+                    }
+                    Line::Text(l + "\n")
+                }
+                Err(ReadlineError::Interrupted) => Line::Interrupted,
+                Err(_) => Line::End,
+            },
+            Lines::Piped(stdin) => {
+                let mut l = String::new();
+                match stdin.read_line(&mut l) {
+                    Ok(0) | Err(_) => Line::End,
+                    Ok(_) => Line::Text(l),
+                }
+            }
+        }
+    }
+
+    /// The next line for a program's read: ^C just asks again.
+    fn next_program_line(&mut self, prompt: &str) -> Option<String> {
+        loop {
+            match self.next_line(prompt) {
+                Line::Text(l) => return Some(l),
+                Line::Interrupted => continue,
+                Line::End => return None,
+            }
+        }
+    }
+
+    /// Show `prompt` for a program's read (io:get_line and friends): on a
+    /// pipe it is printed once per request, as `erl -noshell` does.
+    fn program_prompt(&mut self, prompt: &str) {
+        crate::bif::io::flush();
+        if let Lines::Piped(_) = self.lines {
+            print_now(prompt);
+        }
+    }
+
+    /// io:get_line: text up to and including the next newline (the text
+    /// left over from an earlier read comes first), or None at the end.
+    pub fn get_line(&mut self, prompt: &str) -> Option<String> {
+        self.program_prompt(prompt);
+        loop {
+            if let Some(i) = self.pending.find('\n') {
+                let rest = self.pending.split_off(i + 1);
+                return Some(std::mem::replace(&mut self.pending, rest));
+            }
+            match self.next_program_line(prompt) {
+                Some(l) => self.pending.push_str(&l),
+                None if self.pending.is_empty() => return None,
+                None => return Some(std::mem::take(&mut self.pending)),
+            }
+        }
+    }
+
+    /// io:get_chars: the next `n` characters (fewer at the end), or None
+    /// at the end.
+    pub fn get_chars(&mut self, prompt: &str, n: usize) -> Option<String> {
+        self.program_prompt(prompt);
+        loop {
+            if let Some((i, _)) = self.pending.char_indices().nth(n) {
+                let rest = self.pending.split_off(i);
+                return Some(std::mem::replace(&mut self.pending, rest));
+            }
+            if self.pending.chars().count() == n && n > 0 {
+                return Some(std::mem::take(&mut self.pending));
+            }
+            match self.next_program_line(prompt) {
+                Some(l) => self.pending.push_str(&l),
+                None if self.pending.is_empty() && n > 0 => return None,
+                None => return Some(std::mem::take(&mut self.pending)),
+            }
+        }
+    }
+
+    /// io:read: the text of one term up to and including its `.` and the
+    /// white space character after it (which belongs to the end token).
+    pub fn read_term_text(&mut self, prompt: &str) -> Read {
+        self.program_prompt(prompt);
+        loop {
+            if let Some(mut end) = complete_at(&self.pending) {
+                if let Some(c) = self.pending[end..].chars().next().filter(|c| c.is_whitespace()) {
+                    end += c.len_utf8();
+                }
+                let rest = self.pending.split_off(end);
+                return Read::Text(std::mem::replace(&mut self.pending, rest));
+            }
+            match self.next_program_line(prompt) {
+                Some(l) => self.pending.push_str(&l),
+                None if self.pending.trim().is_empty() => {
+                    self.pending.clear();
+                    return Read::Eof;
+                }
+                None => return Read::Text(std::mem::take(&mut self.pending)),
             }
         }
     }

@@ -11,7 +11,7 @@
 //! an evaluator process.
 
 pub mod bifs;
-mod input;
+pub(crate) mod input;
 mod prepare;
 
 use crate::code::server;
@@ -21,7 +21,7 @@ use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
 
 /// The shell's input, shared with the BIF that reads it.
-fn input() -> &'static Mutex<input::Input> {
+pub(crate) fn input() -> &'static Mutex<input::Input> {
     static I: OnceLock<Mutex<input::Input>> = OnceLock::new();
     I.get_or_init(|| Mutex::new(input::Input::new()))
 }
