@@ -61,6 +61,64 @@ fn mix(mut a: u32, mut b: u32, mut c: u32) -> u32 {
     c.wrapping_sub(a).wrapping_sub(b) ^ (b >> 15)
 }
 
+/// `mix` keeping the whole state, for hashing blocks of bytes.
+fn mix3(a: &mut u32, b: &mut u32, c: &mut u32) {
+    *a = a.wrapping_sub(*b).wrapping_sub(*c) ^ (*c >> 13);
+    *b = b.wrapping_sub(*c).wrapping_sub(*a) ^ (*a << 8);
+    *c = c.wrapping_sub(*a).wrapping_sub(*b) ^ (*b >> 13);
+    *a = a.wrapping_sub(*b).wrapping_sub(*c) ^ (*c >> 12);
+    *b = b.wrapping_sub(*c).wrapping_sub(*a) ^ (*a << 16);
+    *c = c.wrapping_sub(*a).wrapping_sub(*b) ^ (*b >> 5);
+    *a = a.wrapping_sub(*b).wrapping_sub(*c) ^ (*c >> 3);
+    *b = b.wrapping_sub(*c).wrapping_sub(*a) ^ (*a << 10);
+    *c = c.wrapping_sub(*a).wrapping_sub(*b) ^ (*b >> 15);
+}
+
+/// Bob Jenkins' lookup2 hash of a block of bytes, 12 at a time, little
+/// endian, the length added to the last block (OTP's `block_hash`).
+fn block_hash(k: &[u8], init: u32) -> u32 {
+    let (mut a, mut b, mut c) = (K, K, init);
+    let word = |w: &[u8]| w.iter().rev().fold(0u32, |acc, &x| (acc << 8) | x as u32);
+    let mut chunks = k.chunks_exact(12);
+    for ch in &mut chunks {
+        a = a.wrapping_add(word(&ch[0..4]));
+        b = b.wrapping_add(word(&ch[4..8]));
+        c = c.wrapping_add(word(&ch[8..12]));
+        mix3(&mut a, &mut b, &mut c);
+    }
+    let rest = chunks.remainder();
+    c = c.wrapping_add(k.len() as u32);
+    a = a.wrapping_add(word(&rest[..rest.len().min(4)]));
+    if rest.len() > 4 {
+        b = b.wrapping_add(word(&rest[4..rest.len().min(8)]));
+    }
+    if rest.len() > 8 {
+        // The lowest byte of c holds the length.
+        c = c.wrapping_add(word(&rest[8..]) << 8);
+    }
+    mix3(&mut a, &mut b, &mut c);
+    c
+}
+
+/// A bitstring: its whole bytes by `block_hash` from `K13 + hash`, then
+/// the bits of a last partial byte, if any.
+fn bitstring(hash: u32, bits: crate::term::binary::Bits) -> u32 {
+    let k13 = K.wrapping_mul(13);
+    let k15 = K.wrapping_mul(15);
+    let con = k13.wrapping_add(hash);
+    if bits.len == 0 {
+        return con;
+    }
+    let bytes = bits.bytes();
+    let whole = bits.len / 8;
+    let mut h = block_hash(&bytes[..whole], con);
+    let rest = bits.len % 8;
+    if rest > 0 {
+        h = step(h, rest as u32, (bytes[whole] >> (8 - rest)) as u32, k15);
+    }
+    h
+}
+
 fn step(hash: u32, x: u32, y: u32, k: u32) -> u32 {
     mix(k.wrapping_add(x), k.wrapping_add(y), hash)
 }
@@ -184,6 +242,8 @@ pub fn make_hash2(t: Term) -> u32 {
             }
         } else if t.is_pid() {
             hash = step(hash, t.pid_serial() as u32, 0, K5);
+        } else if let Some(bits) = t.bits() {
+            hash = bitstring(hash, bits);
         } else if t.is_boxed() {
             let body = t.boxed_body();
             match header_subtag(t.boxed_header()) {
