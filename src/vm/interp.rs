@@ -422,6 +422,82 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
             Instr::MoveXX { src, dst } => xreg[*dst as usize & (MAX_X - 1)] = xreg[*src as usize & (MAX_X - 1)],
             Instr::MoveXY { src, dst } => p.stack.set_y(*dst, xreg[*src as usize & (MAX_X - 1)]),
             Instr::MoveYX { src, dst } => xreg[*dst as usize & (MAX_X - 1)] = p.stack.y(*src),
+            Instr::MoveXY2 { src1, dst1, src2, dst2 } => {
+                p.stack.set_y(*dst1, xreg[*src1 as usize & (MAX_X - 1)]);
+                p.stack.set_y(*dst2, xreg[*src2 as usize & (MAX_X - 1)]);
+                pc += 1; // the second MoveXY
+            }
+            Instr::MoveYX2 { src1, dst1, src2, dst2 } => {
+                xreg[*dst1 as usize & (MAX_X - 1)] = p.stack.y(*src1);
+                xreg[*dst2 as usize & (MAX_X - 1)] = p.stack.y(*src2);
+                pc += 1; // the second MoveYX
+            }
+            Instr::IsConsGetList { fail, src, hd, tl } => {
+                let v = get!(*src);
+                if v.is_list() {
+                    let (h, t) = v.cons_parts();
+                    put!(*hd, h);
+                    put!(*tl, t);
+                    pc += 1; // the GetList
+                } else {
+                    pc = *fail as usize;
+                }
+            }
+            Instr::GetTupleElementsX { src, index, dst, n } => {
+                let (i, n, d) = (*index as usize, *n as usize, *dst as usize);
+                let el = &get!(*src).boxed_body()[i..i + n];
+                xreg[d..d + n].copy_from_slice(el);
+                pc += n - 1; // the GetTupleElements this stands for
+            }
+            Instr::CmpValueIsTrue { cmp, fail, a, b, dst } => {
+                let r = cmp_holds(*cmp, get!(*a), get!(*b));
+                xreg[*dst as usize & (MAX_X - 1)] = Term::bool(r);
+                if r {
+                    pc += 1; // the IsEqXI
+                } else {
+                    pc = *fail as usize;
+                }
+            }
+            Instr::Mul { fail, a, b, dst, live } | Instr::FDiv { fail, a, b, dst, live } => {
+                let (va, vb) = (get!(*a), get!(*b));
+                let is_mul = matches!(ins, Instr::Mul { .. });
+                if va.is_float() && vb.is_float() {
+                    let (x, y) = (va.float_value(), vb.float_value());
+                    let r = if is_mul { x * y } else { x / y };
+                    // Not finite (overflow, division by zero): badarith,
+                    // raised by the general path.
+                    if r.is_finite() {
+                        if !p.heap.has_room(2) {
+                            p.gc(xreg, 2, *live);
+                        }
+                        let t = p.heap.float(r);
+                        put!(*dst, t);
+                        continue;
+                    }
+                } else if is_mul && Term::both_small(va, vb) {
+                    if let Some(r) = va.small_value().checked_mul(vb.small_value()) {
+                        if Term::fits_small(r) {
+                            put!(*dst, Term::small(r));
+                            continue;
+                        }
+                    }
+                }
+                let op = if is_mul { ArithOp::Mul } else { ArithOp::FDiv };
+                if let Some(Some(f)) = arith::float_fast(op, va, vb) {
+                    if f.is_finite() {
+                        if !p.heap.has_room(2) {
+                            p.gc(xreg, 2, *live);
+                        }
+                        let t = p.heap.float(f);
+                        put!(*dst, t);
+                        continue;
+                    }
+                }
+                match arith::binary(p, xreg, op, va, vb, *live) {
+                    Ok(v) => put!(*dst, v),
+                    Err(e) => fail_or_raise!(*fail, e),
+                }
+            }
             Instr::IsLtXI { fail, x, imm } => {
                 let v = xreg[*x as usize & (MAX_X - 1)];
                 let lt = if v.is_small() { (v.0 as i64) < (imm.0 as i64) } else { compare(v, *imm) == Ordering::Less };
