@@ -246,6 +246,9 @@ instructions! {
     /// the call's operands are read from that `Call`.
     AddICall { fail: Label, a: Src, imm: Term, dst: Dst, live: Live } = 0,
     SubICall { fail: Label, a: Src, imm: Term, dst: Dst, live: Live } = 0,
+    /// `MoveXY` then the `AddICall`/`SubICall` that follows (peephole: the
+    /// second call of `f(N - 1) + f(N - 2)`); skips it.
+    MoveXYArithICall { src: u16, dst: u16 } = 0,
     /// Fail unless the value has the type.
     IsType { test: TypeTest, fail: Label, src: Src } = 0,
     IsTupleArity { fail: Label, src: Src, arity: u32 } = 0,

@@ -233,5 +233,13 @@ impl Asm {
             };
             self.code[i] = fused;
         }
+        // Fusions with the fused forms made above.
+        for i in 0..self.code.len().saturating_sub(1) {
+            if let (&Instr::MoveXY { src, dst }, Instr::AddICall { .. } | Instr::SubICall { .. }) =
+                (&self.code[i], &self.code[i + 1])
+            {
+                self.code[i] = Instr::MoveXYArithICall { src, dst };
+            }
+        }
     }
 }

@@ -242,6 +242,44 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
         }};
     }
 
+    // `AddICall`/`SubICall` `$ins` then the `Call` at `pc` (see instr.rs).
+    macro_rules! arith_i_call {
+        ($ins:expr) => {{
+            if let Instr::AddICall { fail, a, imm, dst, live } | Instr::SubICall { fail, a, imm, dst, live } = $ins {
+                let ins = $ins;
+                let va = get!(*a);
+                let is_add = matches!(ins, Instr::AddICall { .. });
+                let fast = if va.is_small() {
+                    let (x, y) = (va.0 as i64, (imm.0 & !0xf) as i64);
+                    if is_add {
+                        x.checked_add(y)
+                    } else {
+                        x.checked_sub(y)
+                    }
+                } else {
+                    None
+                };
+                match fast {
+                    Some(r) => put!(*dst, Term(r as u64)),
+                    None => {
+                        let op = if is_add { ArithOp::Add } else { ArithOp::Sub };
+                        match arith::binary(p, xreg, op, va, *imm, *live) {
+                            Ok(v) => put!(*dst, v),
+                            Err(e) => fail_or_raise!(*fail, e),
+                        }
+                    }
+                }
+                // The Call this was fused with.
+                if let Instr::Call { arity, target } = code[pc] {
+                    pc += 1;
+                    cp = (Some(module), pc as u32);
+                    call_reds!(arity, module, target);
+                    pc = target as usize;
+                }
+            }
+        }};
+    }
+
     loop {
         let ins = &code[pc];
         if cfg!(debug_assertions) && verify_each() {
@@ -512,6 +550,13 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
                     return_to_cp!();
                 } else {
                     pc = *fail as usize;
+                    // The other clause usually starts with a frame: do that
+                    // here, saving a dispatch.
+                    if let Instr::AllocateMoveXY { n, src, dst } = code[pc] {
+                        p.stack.allocate(n as usize, cp);
+                        p.stack.set_y(dst, xreg[src as usize & (MAX_X - 1)]);
+                        pc += 2; // that and the MoveXY it replaces
+                    }
                 }
             }
             Instr::IsGeXI { fail, x, imm } => {
@@ -532,36 +577,13 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
                     pc = *fail as usize;
                 }
             }
-            Instr::AddICall { fail, a, imm, dst, live } | Instr::SubICall { fail, a, imm, dst, live } => {
-                let va = get!(*a);
-                let is_add = matches!(ins, Instr::AddICall { .. });
-                let fast = if va.is_small() {
-                    let (x, y) = (va.0 as i64, (imm.0 & !0xf) as i64);
-                    if is_add {
-                        x.checked_add(y)
-                    } else {
-                        x.checked_sub(y)
-                    }
-                } else {
-                    None
-                };
-                match fast {
-                    Some(r) => put!(*dst, Term(r as u64)),
-                    None => {
-                        let op = if is_add { ArithOp::Add } else { ArithOp::Sub };
-                        match arith::binary(p, xreg, op, va, *imm, *live) {
-                            Ok(v) => put!(*dst, v),
-                            Err(e) => fail_or_raise!(*fail, e),
-                        }
-                    }
-                }
-                // The Call this was fused with.
-                if let Instr::Call { arity, target } = code[pc] {
-                    pc += 1;
-                    cp = (Some(module), pc as u32);
-                    call_reds!(arity, module, target);
-                    pc = target as usize;
-                }
+            Instr::AddICall { .. } | Instr::SubICall { .. } => arith_i_call!(ins),
+            Instr::MoveXYArithICall { src, dst } => {
+                p.stack.set_y(*dst, xreg[*src as usize & (MAX_X - 1)]);
+                // The AddICall or SubICall this was fused with.
+                let next = &code[pc];
+                pc += 1;
+                arith_i_call!(next)
             }
             Instr::AddI { fail, a, imm, dst, live } | Instr::SubI { fail, a, imm, dst, live } => {
                 let va = get!(*a);
