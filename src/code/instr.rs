@@ -217,12 +217,20 @@ instructions! {
     /// `f(..) + g(..)` at the end of a function).
     AddDeallocateReturn { fail: Label, a: Src, b: Src, dst: Dst, live: Live } = 0,
     Sub { fail: Label, a: Src, b: Src, dst: Dst, live: Live } = 0,
+    /// Specialised `Arith` for * and / (tagged small-integer and boxed
+    /// float fast paths: nbody-style float code runs these).
+    Mul { fail: Label, a: Src, b: Src, dst: Dst, live: Live } = 0,
+    FDiv { fail: Label, a: Src, b: Src, dst: Dst, live: Live } = 0,
     /// Operand-specialised forms (the assembler rewrites to these when the
     /// operands are registers of one kind or small immediates), so the hot
     /// paths decode no operand kinds.
     MoveXX { src: u16, dst: u16 } = 0,
     MoveXY { src: u16, dst: u16 } = 0,
     MoveYX { src: u16, dst: u16 } = 0,
+    /// Two `MoveXY`s (or `MoveYX`s) in a row (peephole: saving several
+    /// values in a frame, reloading arguments); skips the second.
+    MoveXY2 { src1: u16, dst1: u16, src2: u16, dst2: u16 } = 0,
+    MoveYX2 { src1: u16, dst1: u16, src2: u16, dst2: u16 } = 0,
     /// x < imm / x >= imm with a small-integer immediate.
     IsLtXI { fail: Label, x: u16, imm: Term } = 0,
     /// `IsLtXI` then `Return` (peephole: a base case returning when
@@ -239,6 +247,9 @@ instructions! {
     /// the call's operands are read from that `Call`.
     AddICall { fail: Label, a: Src, imm: Term, dst: Dst, live: Live } = 0,
     SubICall { fail: Label, a: Src, imm: Term, dst: Dst, live: Live } = 0,
+    /// `MoveXY` then the `AddICall`/`SubICall` that follows (peephole: the
+    /// second call of `f(N - 1) + f(N - 2)`); skips it.
+    MoveXYArithICall { src: u16, dst: u16 } = 0,
     /// Fail unless the value has the type.
     IsType { test: TypeTest, fail: Label, src: Src } = 0,
     IsTupleArity { fail: Label, src: Src, arity: u32 } = 0,
@@ -247,12 +258,19 @@ instructions! {
     SelectVal { src: Src, fail: Label, table: Box<[(Term, Label)]> } = 0,
     /// Jump on tuple arity.
     SelectArity { src: Src, fail: Label, table: Box<[(u32, Label)]> } = 0,
+    /// `IsType NonEmptyList` then the `GetList` of the same source
+    /// (peephole: a `[H | T]` pattern); skips the `GetList`.
+    IsConsGetList { fail: Label, src: Src, hd: Dst, tl: Dst } = 0,
     /// Split a cons cell (the source was tested to be one).
     GetList { src: Src, hd: Dst, tl: Dst } = 0,
     GetHd { src: Src, dst: Dst } = 0,
     GetTl { src: Src, dst: Dst } = 0,
     /// Element `index` (0-based) of a tuple (tested before).
     GetTupleElement { src: Src, index: u32, dst: Dst } = 0,
+    /// `n` `GetTupleElement`s of consecutive elements from `index` into
+    /// consecutive X registers from `dst` (peephole: a tuple pattern);
+    /// skips the `n - 1` that follow it.
+    GetTupleElementsX { src: Src, index: u32, dst: u16, n: u16 } = 0,
     /// Fail unless the map has the key; otherwise fetch its value.
     GetMapElement { fail: Label, src: Src, key: Src, dst: Dst } = 0,
     /// Make sure `need` words are free, collecting with `live` X registers.
@@ -271,6 +289,9 @@ instructions! {
     Bif { bif: u16, fail: Label, args: Box<[Src]>, dst: Dst, live: Live } = 0,
     /// Compare and produce true/false (comparison used as a value).
     CmpValue { cmp: Cmp, a: Src, b: Src, dst: Dst } = 0,
+    /// `CmpValue` into x_dst then an `IsEqXI` of x_dst against `true`
+    /// (peephole: `case A < B of true -> ...`); skips that test.
+    CmpValueIsTrue { cmp: Cmp, fail: Label, a: Src, b: Src, dst: u16 } = 0,
     /// receive: x0 = the message at the save position, or jump to `fail`
     /// when every message has been tried.
     LoopRec { fail: Label } = 0,

@@ -1,7 +1,7 @@
 //! The assembler: collects instructions with symbolic labels, line numbers
 //! and constants, then resolves labels into code indices.
 
-use crate::code::instr::{ArithOp, Cmp, Dst, Instr, Label, Src};
+use crate::code::instr::{ArithOp, Cmp, Dst, Instr, Label, Src, TypeTest};
 use crate::heap::Arena;
 use crate::term::Term;
 use std::collections::HashMap;
@@ -131,6 +131,8 @@ impl Asm {
                 },
                 Instr::Arith { op: ArithOp::Add, fail, a, b, dst, live } => Instr::Add { fail, a, b, dst, live },
                 Instr::Arith { op: ArithOp::Sub, fail, a, b, dst, live } => Instr::Sub { fail, a, b, dst, live },
+                Instr::Arith { op: ArithOp::Mul, fail, a, b, dst, live } => Instr::Mul { fail, a, b, dst, live },
+                Instr::Arith { op: ArithOp::FDiv, fail, a, b, dst, live } => Instr::FDiv { fail, a, b, dst, live },
                 _ => continue,
             };
             *ins = new;
@@ -191,9 +193,53 @@ impl Asm {
                 (&Instr::Add { fail, a, b, dst, live }, Instr::DeallocateReturn { .. }) => {
                     Instr::AddDeallocateReturn { fail, a, b, dst, live }
                 }
+                (&Instr::MoveXY { src: src1, dst: dst1 }, &Instr::MoveXY { src: src2, dst: dst2 }) => {
+                    Instr::MoveXY2 { src1, dst1, src2, dst2 }
+                }
+                (&Instr::MoveYX { src: src1, dst: dst1 }, &Instr::MoveYX { src: src2, dst: dst2 }) => {
+                    Instr::MoveYX2 { src1, dst1, src2, dst2 }
+                }
+                (&Instr::IsType { test: TypeTest::NonEmptyList, fail, src }, &Instr::GetList { src: src2, hd, tl })
+                    if src == src2 =>
+                {
+                    Instr::IsConsGetList { fail, src, hd, tl }
+                }
+                (&Instr::CmpValue { cmp, a, b, dst: Dst::X(d) }, &Instr::IsEqXI { fail, x, imm })
+                    if x == d && imm == Term::TRUE =>
+                {
+                    Instr::CmpValueIsTrue { cmp, fail, a, b, dst: d }
+                }
+                (&Instr::GetTupleElement { src, index, dst: Dst::X(d) }, _) => {
+                    // A run of elements index, index+1, ... into x_d, x_d+1,
+                    // ... of a source the run does not overwrite.
+                    let clobbered = |k: u16| matches!(src, Src::X(s) if s == d + k);
+                    let mut n: u16 = 1;
+                    while !clobbered(n - 1) && n < u16::MAX {
+                        match self.code.get(i + n as usize) {
+                            Some(&Instr::GetTupleElement { src: s2, index: i2, dst: Dst::X(d2) })
+                                if s2 == src && i2 == index + n as u32 && d2 == d + n =>
+                            {
+                                n += 1
+                            }
+                            _ => break,
+                        }
+                    }
+                    if n < 2 {
+                        continue;
+                    }
+                    Instr::GetTupleElementsX { src, index, dst: d, n }
+                }
                 _ => continue,
             };
             self.code[i] = fused;
+        }
+        // Fusions with the fused forms made above.
+        for i in 0..self.code.len().saturating_sub(1) {
+            if let (&Instr::MoveXY { src, dst }, Instr::AddICall { .. } | Instr::SubICall { .. }) =
+                (&self.code[i], &self.code[i + 1])
+            {
+                self.code[i] = Instr::MoveXYArithICall { src, dst };
+            }
         }
     }
 }

@@ -106,6 +106,21 @@ pub struct Codegen<'a> {
     pub fun_numbers: HashMap<u32, u32>,
     /// Set while compiling `fun f/N`: the lambda's name.
     pub(super) fun_ref_name: Option<String>,
+    /// Set while compiling a named fun whose name no head pattern
+    /// rebinds: calls of that name with the fun's arity become direct
+    /// local calls (see `call`).
+    pub(super) self_call: Option<SelfCall>,
+}
+
+/// A named fun, for direct calls of itself: `F(Args)` inside
+/// `fun F(...) -> ... end` is a `Call` of the fun's entry with the
+/// registers a `CallFun` would have set up: the arguments, the free
+/// variables (still bound to the same values) and the fun itself.
+pub(super) struct SelfCall {
+    pub(super) name: String,
+    pub(super) arity: u32,
+    pub(super) free: Vec<String>,
+    pub(super) entry: Label,
 }
 
 fn bit(r: u16) -> Live {
@@ -141,6 +156,7 @@ impl<'a> Codegen<'a> {
             lambda_count: 0,
             fun_numbers: HashMap::new(),
             fun_ref_name: None,
+            self_call: None,
         }
     }
 
@@ -923,16 +939,27 @@ impl<'a> Codegen<'a> {
                 }
             }
         }
-        let kind = self.classify(e)?;
+        let mut kind = self.classify(e)?;
         let loc = e.loc();
         let (args, extra): (&[Expr], Vec<Expr>) = match e {
             Expr::CallLocal(_, args, _) => (args, vec![]),
             Expr::CallRemote(m, f, args, _) => {
                 (args, if matches!(kind, CallKind::Apply) { vec![(**m).clone(), (**f).clone()] } else { vec![] })
             }
-            Expr::CallFun(f, args, _) => (args, vec![(**f).clone()]),
+            Expr::CallFun(f, args, _) => match (f.as_ref(), &self.self_call) {
+                (Expr::Var(n, vloc), Some(sc)) if *n == sc.name && sc.arity as usize == args.len() => {
+                    kind = CallKind::Local(sc.entry);
+                    let mut extra: Vec<Expr> = sc.free.iter().map(|v| Expr::Var(v.clone(), *vloc)).collect();
+                    extra.push((**f).clone());
+                    (args, extra)
+                }
+                _ => (args, vec![(**f).clone()]),
+            },
             _ => unreachable!(),
         };
+        // A direct call of the fun itself passes its free variables and
+        // the fun as arguments too (live across a yield).
+        let direct_self = matches!(e, Expr::CallFun(..)) && matches!(kind, CallKind::Local(_));
         if let CallKind::Bif(b) = kind {
             if b != crate::bif::APPLY2 && b != crate::bif::APPLY3 && !crate::bif::traps(b) && args.len() <= 4 {
                 // Built-ins run inline and do not clobber registers.
@@ -963,7 +990,7 @@ impl<'a> Codegen<'a> {
             .collect();
         let srcs = self.exprs_hinted(&all, &hints, loc)?;
         self.parallel_move(&srcs, loc)?;
-        let arity = args.len() as u16;
+        let arity = if direct_self { n as u16 } else { args.len() as u16 };
         let frame = self.c.frame;
         let ins = match (kind, tail && frame, tail) {
             (CallKind::Local(l), true, _) => Instr::CallLast { arity, target: l, dealloc: 0 },

@@ -646,7 +646,23 @@ impl Codegen<'_> {
             let entry = self.lambda_entry(pl.index);
             self.set_fun_context(&pl.name);
             let name = Atom::intern(&pl.name);
-            self.clauses_function(name, pl.arity, entry, &pl.clauses, &pl.free, pl.self_name.as_deref(), pl.loc)?;
+            let rebound = |s: &String| {
+                pl.clauses.iter().any(|c| {
+                    let mut vs = Vec::new();
+                    c.patterns.iter().for_each(|p| vars_of(p, &mut vs));
+                    vs.contains(s)
+                })
+            };
+            self.self_call = pl.self_name.as_ref().filter(|s| !rebound(s)).map(|s| super::codegen::SelfCall {
+                name: s.clone(),
+                arity: pl.arity,
+                free: pl.free.clone(),
+                entry,
+            });
+            let r =
+                self.clauses_function(name, pl.arity, entry, &pl.clauses, &pl.free, pl.self_name.as_deref(), pl.loc);
+            self.self_call = None;
+            r?;
         }
         Ok(())
     }

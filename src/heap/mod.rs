@@ -170,6 +170,30 @@ pub trait Alloc {
         Term::boxed_ptr(p)
     }
 
+    /// An integer from an i128: a small, or a bignum of one or two limbs
+    /// (at most 3 words), without going through `BigInt`.
+    fn int128(&mut self, v: i128) -> Term {
+        if let Ok(i) = i64::try_from(v) {
+            if Term::fits_small(i) {
+                return Term::small(i);
+            }
+        }
+        let st = if v < 0 { Subtag::NegBig } else { Subtag::PosBig };
+        let mag = v.unsigned_abs();
+        let (lo, hi) = (mag as u64, (mag >> 64) as u64);
+        let n = if hi == 0 { 1 } else { 2 };
+        let p = self.alloc(1 + n);
+        // SAFETY: alloc returned 1 + n writable words.
+        unsafe {
+            *p = header(st, n);
+            *p.add(1) = lo;
+            if n == 2 {
+                *p.add(2) = hi;
+            }
+        }
+        Term::boxed_ptr(p)
+    }
+
     /// A list of `elems` ending in `tail`.
     fn list_with_tail(&mut self, elems: &[Term], tail: Term) -> Term {
         if elems.is_empty() {

@@ -28,6 +28,34 @@ impl Term {
         Some(BigInt::from_biguint(sign, BigUint::new(digits)))
     }
 
+    /// The value of an integer term as an i128, if it fits (smalls and
+    /// bignums of one or two limbs): arithmetic on values of that size
+    /// needs no `BigInt`.
+    pub fn to_i128(self) -> Option<i128> {
+        if let Some(i) = self.as_small() {
+            return Some(i as i128);
+        }
+        if !self.is_boxed() {
+            return None;
+        }
+        let h = self.boxed_header();
+        let neg = match header_subtag(h) {
+            Subtag::PosBig => false,
+            Subtag::NegBig => true,
+            _ => return None,
+        };
+        let mag: u128 = match self.boxed_body() {
+            [lo] => lo.0 as u128,
+            [lo, hi] => (hi.0 as u128) << 64 | lo.0 as u128,
+            _ => return None,
+        };
+        if neg {
+            0i128.checked_sub_unsigned(mag)
+        } else {
+            i128::try_from(mag).ok()
+        }
+    }
+
     /// The value of an integer term as an i64, if it fits.
     pub fn to_i64(self) -> Option<i64> {
         if let Some(i) = self.as_small() {

@@ -137,7 +137,15 @@ fn cmp(mut a: Term, mut b: Term, exact: bool) -> Ordering {
             9 => {
                 let (ha, ta) = a.cons_parts();
                 let (hb, tb) = b.cons_parts();
-                match cmp(ha, hb, exact) {
+                // Strings: small-integer heads compare without a call.
+                let o = if ha == hb {
+                    Ordering::Equal
+                } else if Term::both_small(ha, hb) {
+                    ha.small_value().cmp(&hb.small_value())
+                } else {
+                    cmp(ha, hb, exact)
+                };
+                match o {
                     Ordering::Equal => {
                         a = ta;
                         b = tb;

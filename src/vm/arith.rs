@@ -128,7 +128,10 @@ fn binary_in(p: &mut Process, op: ArithOp, a: Term, b: Term, store: Store) -> Re
         if let Some(r) = r {
             return Ok(match i64::try_from(r) {
                 Ok(v) if Term::fits_small(v) => Term::small(v),
-                _ => store_big(p, BigInt::from(r), store),
+                _ => {
+                    make_room(p, 3, store);
+                    p.heap.int128(r)
+                }
             });
         }
     }
@@ -154,6 +157,25 @@ fn binary_in(p: &mut Process, op: ArithOp, a: Term, b: Term, store: Store) -> Re
             if Term::fits_small(r) {
                 return Ok(Term::small(r));
             }
+        }
+    }
+    // Integers of up to 127 bits (an LCG's products, say): no BigInt.
+    if let (Some(x), Some(y)) = (a.to_i128(), b.to_i128()) {
+        let r = match op {
+            ArithOp::Add => x.checked_add(y),
+            ArithOp::Sub => x.checked_sub(y),
+            ArithOp::Mul => x.checked_mul(y),
+            // Both truncate toward zero, as Erlang's div and rem.
+            ArithOp::IDiv if y != 0 => x.checked_div(y),
+            ArithOp::Rem if y != 0 => x.checked_rem(y),
+            ArithOp::Band => Some(x & y),
+            ArithOp::Bor => Some(x | y),
+            ArithOp::Bxor => Some(x ^ y),
+            _ => None,
+        };
+        if let Some(r) = r {
+            make_room(p, 3, store);
+            return Ok(p.heap.int128(r));
         }
     }
     let (x, y) = match (num(a), num(b)) {

@@ -244,6 +244,44 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
         }};
     }
 
+    // `AddICall`/`SubICall` `$ins` then the `Call` at `pc` (see instr.rs).
+    macro_rules! arith_i_call {
+        ($ins:expr) => {{
+            if let Instr::AddICall { fail, a, imm, dst, live } | Instr::SubICall { fail, a, imm, dst, live } = $ins {
+                let ins = $ins;
+                let va = get!(*a);
+                let is_add = matches!(ins, Instr::AddICall { .. });
+                let fast = if va.is_small() {
+                    let (x, y) = (va.0 as i64, (imm.0 & !0xf) as i64);
+                    if is_add {
+                        x.checked_add(y)
+                    } else {
+                        x.checked_sub(y)
+                    }
+                } else {
+                    None
+                };
+                match fast {
+                    Some(r) => put!(*dst, Term(r as u64)),
+                    None => {
+                        let op = if is_add { ArithOp::Add } else { ArithOp::Sub };
+                        match arith::binary(p, xreg, op, va, *imm, *live) {
+                            Ok(v) => put!(*dst, v),
+                            Err(e) => fail_or_raise!(*fail, e),
+                        }
+                    }
+                }
+                // The Call this was fused with.
+                if let Instr::Call { arity, target } = code[pc] {
+                    pc += 1;
+                    cp = (Some(module), pc as u32);
+                    call_reds!(arity, module, target);
+                    pc = target as usize;
+                }
+            }
+        }};
+    }
+
     loop {
         let ins = &code[pc];
         if cfg!(debug_assertions) && verify_each() {
@@ -424,6 +462,82 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
             Instr::MoveXX { src, dst } => xreg[*dst as usize & (MAX_X - 1)] = xreg[*src as usize & (MAX_X - 1)],
             Instr::MoveXY { src, dst } => p.stack.set_y(*dst, xreg[*src as usize & (MAX_X - 1)]),
             Instr::MoveYX { src, dst } => xreg[*dst as usize & (MAX_X - 1)] = p.stack.y(*src),
+            Instr::MoveXY2 { src1, dst1, src2, dst2 } => {
+                p.stack.set_y(*dst1, xreg[*src1 as usize & (MAX_X - 1)]);
+                p.stack.set_y(*dst2, xreg[*src2 as usize & (MAX_X - 1)]);
+                pc += 1; // the second MoveXY
+            }
+            Instr::MoveYX2 { src1, dst1, src2, dst2 } => {
+                xreg[*dst1 as usize & (MAX_X - 1)] = p.stack.y(*src1);
+                xreg[*dst2 as usize & (MAX_X - 1)] = p.stack.y(*src2);
+                pc += 1; // the second MoveYX
+            }
+            Instr::IsConsGetList { fail, src, hd, tl } => {
+                let v = get!(*src);
+                if v.is_list() {
+                    let (h, t) = v.cons_parts();
+                    put!(*hd, h);
+                    put!(*tl, t);
+                    pc += 1; // the GetList
+                } else {
+                    pc = *fail as usize;
+                }
+            }
+            Instr::GetTupleElementsX { src, index, dst, n } => {
+                let (i, n, d) = (*index as usize, *n as usize, *dst as usize);
+                let el = &get!(*src).boxed_body()[i..i + n];
+                xreg[d..d + n].copy_from_slice(el);
+                pc += n - 1; // the GetTupleElements this stands for
+            }
+            Instr::CmpValueIsTrue { cmp, fail, a, b, dst } => {
+                let r = cmp_holds(*cmp, get!(*a), get!(*b));
+                xreg[*dst as usize & (MAX_X - 1)] = Term::bool(r);
+                if r {
+                    pc += 1; // the IsEqXI
+                } else {
+                    pc = *fail as usize;
+                }
+            }
+            Instr::Mul { fail, a, b, dst, live } | Instr::FDiv { fail, a, b, dst, live } => {
+                let (va, vb) = (get!(*a), get!(*b));
+                let is_mul = matches!(ins, Instr::Mul { .. });
+                if va.is_float() && vb.is_float() {
+                    let (x, y) = (va.float_value(), vb.float_value());
+                    let r = if is_mul { x * y } else { x / y };
+                    // Not finite (overflow, division by zero): badarith,
+                    // raised by the general path.
+                    if r.is_finite() {
+                        if !p.heap.has_room(2) {
+                            p.gc(xreg, 2, *live);
+                        }
+                        let t = p.heap.float(r);
+                        put!(*dst, t);
+                        continue;
+                    }
+                } else if is_mul && Term::both_small(va, vb) {
+                    if let Some(r) = va.small_value().checked_mul(vb.small_value()) {
+                        if Term::fits_small(r) {
+                            put!(*dst, Term::small(r));
+                            continue;
+                        }
+                    }
+                }
+                let op = if is_mul { ArithOp::Mul } else { ArithOp::FDiv };
+                if let Some(Some(f)) = arith::float_fast(op, va, vb) {
+                    if f.is_finite() {
+                        if !p.heap.has_room(2) {
+                            p.gc(xreg, 2, *live);
+                        }
+                        let t = p.heap.float(f);
+                        put!(*dst, t);
+                        continue;
+                    }
+                }
+                match arith::binary(p, xreg, op, va, vb, *live) {
+                    Ok(v) => put!(*dst, v),
+                    Err(e) => fail_or_raise!(*fail, e),
+                }
+            }
             Instr::IsLtXI { fail, x, imm } => {
                 let v = xreg[*x as usize & (MAX_X - 1)];
                 let lt = if v.is_small() { (v.0 as i64) < (imm.0 as i64) } else { compare(v, *imm) == Ordering::Less };
@@ -438,6 +552,13 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
                     return_to_cp!();
                 } else {
                     pc = *fail as usize;
+                    // The other clause usually starts with a frame: do that
+                    // here, saving a dispatch.
+                    if let Instr::AllocateMoveXY { n, src, dst } = code[pc] {
+                        p.stack.allocate(n as usize, cp);
+                        p.stack.set_y(dst, xreg[src as usize & (MAX_X - 1)]);
+                        pc += 2; // that and the MoveXY it replaces
+                    }
                 }
             }
             Instr::IsGeXI { fail, x, imm } => {
@@ -458,36 +579,13 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
                     pc = *fail as usize;
                 }
             }
-            Instr::AddICall { fail, a, imm, dst, live } | Instr::SubICall { fail, a, imm, dst, live } => {
-                let va = get!(*a);
-                let is_add = matches!(ins, Instr::AddICall { .. });
-                let fast = if va.is_small() {
-                    let (x, y) = (va.0 as i64, (imm.0 & !0xf) as i64);
-                    if is_add {
-                        x.checked_add(y)
-                    } else {
-                        x.checked_sub(y)
-                    }
-                } else {
-                    None
-                };
-                match fast {
-                    Some(r) => put!(*dst, Term(r as u64)),
-                    None => {
-                        let op = if is_add { ArithOp::Add } else { ArithOp::Sub };
-                        match arith::binary(p, xreg, op, va, *imm, *live) {
-                            Ok(v) => put!(*dst, v),
-                            Err(e) => fail_or_raise!(*fail, e),
-                        }
-                    }
-                }
-                // The Call this was fused with.
-                if let Instr::Call { arity, target } = code[pc] {
-                    pc += 1;
-                    cp = (Some(module), pc as u32);
-                    call_reds!(arity, module, target);
-                    pc = target as usize;
-                }
+            Instr::AddICall { .. } | Instr::SubICall { .. } => arith_i_call!(ins),
+            Instr::MoveXYArithICall { src, dst } => {
+                p.stack.set_y(*dst, xreg[*src as usize & (MAX_X - 1)]);
+                // The AddICall or SubICall this was fused with.
+                let next = &code[pc];
+                pc += 1;
+                arith_i_call!(next)
             }
             Instr::AddI { fail, a, imm, dst, live } | Instr::SubI { fail, a, imm, dst, live } => {
                 let va = get!(*a);
