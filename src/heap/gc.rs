@@ -33,6 +33,7 @@ impl Block {
         if ptr.is_null() {
             std::alloc::handle_alloc_error(Layout::array::<u64>(len).unwrap());
         }
+        super::heap_alloc(len * 8);
         Block { ptr, len }
     }
     #[inline(always)]
@@ -52,6 +53,8 @@ impl Block {
         if p.is_null() {
             std::alloc::handle_alloc_error(Layout::array::<u64>(len).unwrap());
         }
+        super::heap_free(self.len * 8);
+        super::heap_alloc(len * 8);
         self.ptr = p;
         self.len = len;
         p
@@ -60,6 +63,7 @@ impl Block {
 
 impl Drop for Block {
     fn drop(&mut self) {
+        super::heap_free(self.len * 8);
         // SAFETY: allocated in `new`/`shrink` with this layout.
         unsafe { dealloc(self.ptr as *mut u8, Layout::array::<u64>(self.len).unwrap()) }
     }
@@ -76,15 +80,17 @@ const BUSY_COLLECTIONS: u64 = 16;
 /// heaps, not the many small ones of a program with many processes.
 const SPARE_MIN_WORDS: usize = 28657;
 
-/// The heap size to use for `words` words: Fibonacci steps from
-/// MIN_HEAP_WORDS (as on BEAM), then 20% steps past 8 M words.
+/// The heap size to use for `words` words: BEAM's steps, each the sum of
+/// the two before plus one (233, 376, 610, 987, 1598, ...: the sizes
+/// `min_heap_size` is rounded up to, as process_info shows them), then
+/// 20% steps past 8 M words.
 pub fn next_heap_size(words: usize) -> usize {
-    let (mut a, mut b) = (MIN_HEAP_WORDS, 377usize);
+    let (mut a, mut b) = (MIN_HEAP_WORDS, 376usize);
     while a < words {
         if a >= 8 << 20 {
             a += a / 5;
         } else {
-            let c = a + b;
+            let c = a + b + 1;
             a = b;
             b = c;
         }
@@ -211,6 +217,7 @@ pub fn collect(heap: &mut Heap, need: usize, roots: &mut [&mut [Term]]) {
     // A process that keeps collecting (a busy allocator, not one of many
     // idle ones) gets a working heap of at least GROWN_HEAP_WORDS.
     let floor = if heap.collections >= BUSY_COLLECTIONS { GROWN_HEAP_WORDS.min(heap.size() * 4) } else { 0 };
+    let floor = floor.max(heap.min_words);
     let size = next_heap_size((heap.used() + need + root_words).max(floor));
     let to = match heap.spare.take() {
         Some(b) if b.len() >= size && b.len() <= 2 * size => b,
@@ -251,6 +258,7 @@ pub fn collect(heap: &mut Heap, need: usize, roots: &mut [&mut [Term]]) {
             }
         }
     }
+    heap.full_requested = false;
 }
 
 /// After a copy: keep the RefcBin objects that were copied (at their new
