@@ -301,6 +301,17 @@ pub struct Heap {
     pressure: usize,
     block: gc::Block,
     top: usize,
+    /// The young block's high-water mark: the words below it survived the
+    /// last collection (see gc.rs: the next minor collection promotes them).
+    hw: usize,
+    /// The old generation: data that survived two collections. Created by
+    /// the first minor collection that promotes, dropped by a full sweep.
+    old: Option<gc::Block>,
+    old_top: usize,
+    /// RefcBin objects in the old block (see `offheap`).
+    old_offheap: Vec<*mut u64>,
+    /// Minor collections since the last full sweep.
+    minors: u64,
     /// Heap fragments: (block, used words). Newest last.
     fragments: Vec<(Box<[u64]>, usize)>,
     frag_words: usize,
@@ -333,6 +344,11 @@ impl Heap {
             pressure: 0,
             block: gc::Block::new(words),
             top: 0,
+            hw: 0,
+            old: None,
+            old_top: 0,
+            old_offheap: Vec::new(),
+            minors: 0,
             fragments: Vec::new(),
             frag_words: 0,
             spare: None,
@@ -357,15 +373,15 @@ impl Heap {
 
     /// Minor collections since the last full sweep.
     pub fn minor_gcs(&self) -> u64 {
-        0
+        self.minors
     }
     /// Words of the old generation's block (0 while there is none).
     pub fn old_block_words(&self) -> usize {
-        0
+        self.old.as_ref().map_or(0, |b| b.len())
     }
     /// Words in use in the old generation.
     pub fn old_used_words(&self) -> usize {
-        0
+        self.old_top
     }
     /// Words in use in the young block.
     pub fn young_used_words(&self) -> usize {
@@ -373,14 +389,14 @@ impl Heap {
     }
     /// Words that survived the last collection and stayed young.
     pub fn recent_words(&self) -> usize {
-        0
+        self.hw
     }
 
     /// Words of the heap as OTP's `total_heap_size` counts them: every
     /// block and fragment, used or not.
     pub fn total_words(&self) -> usize {
         let frags: usize = self.fragments.iter().map(|(b, _)| b.len()).sum();
-        self.block.len() + frags
+        self.block.len() + frags + self.old_block_words()
     }
 
     /// Whether `words` fit without a collection. Fragments count against the
@@ -423,7 +439,7 @@ impl Heap {
     /// next collection.
     pub fn allocated_words(&self) -> usize {
         let frags: usize = self.fragments.iter().map(|(b, _)| b.len()).sum();
-        self.block.len() + frags + self.spare.as_ref().map_or(0, |b| b.len())
+        self.block.len() + frags + self.spare.as_ref().map_or(0, |b| b.len()) + self.old_block_words()
     }
 
     #[inline(always)]
@@ -466,6 +482,13 @@ impl Heap {
         let end = unsafe { base.add(self.block.len()) };
         if p >= base && p < end {
             return true;
+        }
+        if let Some(o) = &self.old {
+            let ob = o.base() as *const u64;
+            // SAFETY: one-past-the-end pointer of the old block.
+            if p >= ob && p < unsafe { ob.add(self.old_top) } {
+                return true;
+            }
         }
         self.fragments.iter().any(|(b, _)| {
             let s = b.as_ptr();
@@ -521,6 +544,7 @@ unsafe impl Send for Heap {}
 impl Drop for Heap {
     fn drop(&mut self) {
         release_all(&mut self.offheap);
+        release_all(&mut self.old_offheap);
     }
 }
 
