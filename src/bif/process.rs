@@ -894,7 +894,7 @@ fn garbage_collect_pid(p: &mut Process, pid: Term, asynchronous: Option<Term>) -
         return match asynchronous {
             Some(req) => {
                 let m = sched::gc_answer(&Message::new(req), true, true);
-                p.gc_replies.push((pid, m));
+                p.gc_replies.get_or_insert_with(Default::default).push((pid, m));
                 Ok(Term::atom(Atom::intern("async")))
             }
             None => Ok(Term::TRUE),

@@ -115,7 +115,7 @@ impl FromSpace {
             heap.fragments.iter().map(|(f, _)| (f.as_ptr() as u64, f.as_ptr() as u64 + 8 * f.len() as u64)).collect();
         fragments.sort_unstable();
         let old = match (&heap.old, full) {
-            (Some(o), true) => (o.base() as u64, o.base() as u64 + 8 * heap.old_top as u64),
+            (Some(o), true) => (o.block.base() as u64, o.block.base() as u64 + 8 * o.top as u64),
             _ => (0, 0),
         };
         FromSpace { block: (b, b + 8 * heap.block.len() as u64), old, fragments }
@@ -275,15 +275,15 @@ pub fn collect(heap: &mut Heap, need: usize, roots: &mut [&mut [Term]]) {
     let floor = if heap.collections >= BUSY_COLLECTIONS { GROWN_HEAP_WORDS.min(heap.size() * 4) } else { 0 };
     let floor = floor.max(heap.min_words);
     let promote = heap.hw.min(heap.top);
-    let old_room = heap.old.as_ref().map_or(0, |o| o.len() - heap.old_top);
+    let old_room = heap.old.as_ref().map_or(0, |o| o.block.len() - o.top);
     let full = heap.full_requested
-        || heap.minors >= heap.fullsweep_after
+        || heap.minors as u64 >= heap.fullsweep_after
         || (promote > 0 && heap.old.is_some() && old_room < promote);
     if !full && promote > 0 && heap.old.is_none() {
-        heap.old = Some(Block::new(next_heap_size((2 * promote).max(heap.block.len()))));
-        heap.old_top = 0;
+        let block = Block::new(next_heap_size((2 * promote).max(heap.block.len())));
+        heap.old = Some(Box::new(super::OldGen { block, top: 0, offheap: Vec::new() }));
     }
-    let old_live = if full { heap.old_top } else { 0 };
+    let old_live = if full { heap.old_used_words() } else { 0 };
     // In a minor collection the words below hw go to the old block.
     let young_need = heap.used() + old_live - if full { 0 } else { promote };
     // Sized as if nothing were promoted: the young block grows with the
@@ -297,7 +297,7 @@ pub fn collect(heap: &mut Heap, need: usize, roots: &mut [&mut [Term]]) {
     let size = to.len();
     let base = heap.block.base() as u64;
     let (old_base, old_start) = match (&heap.old, full) {
-        (Some(o), false) => (o.base(), heap.old_top),
+        (Some(o), false) => (o.block.base(), o.top),
         _ => (std::ptr::null_mut(), 0),
     };
     let mut cx = Copier {
@@ -323,10 +323,11 @@ pub fn collect(heap: &mut Heap, need: usize, roots: &mut [&mut [Term]]) {
     heap.hw = live;
     if full {
         heap.old = None;
-        heap.old_top = 0;
         heap.minors = 0;
     } else {
-        heap.old_top = old_top;
+        if let Some(o) = &mut heap.old {
+            o.top = old_top;
+        }
         heap.minors += 1;
     }
     heap.fragments.clear();
@@ -362,10 +363,12 @@ fn sweep_offheap(heap: &mut Heap, full: bool) {
     let mut objs = std::mem::take(&mut heap.offheap);
     if full {
         // The old block is from-space too: its objects were copied or died.
-        objs.append(&mut heap.old_offheap);
+        if let Some(o) = &mut heap.old {
+            objs.append(&mut o.offheap);
+        }
     }
     let old_range = match &heap.old {
-        Some(o) if !full => (o.base() as u64, o.base() as u64 + 8 * o.len() as u64),
+        Some(o) if !full => (o.block.base() as u64, o.block.base() as u64 + 8 * o.block.len() as u64),
         _ => (0, 0),
     };
     let mut promoted = Vec::new();
@@ -390,7 +393,9 @@ fn sweep_offheap(heap: &mut Heap, full: bool) {
         }
     });
     heap.offheap = objs;
-    heap.old_offheap.append(&mut promoted);
+    if let Some(o) = &mut heap.old {
+        o.offheap.append(&mut promoted);
+    }
     heap.vheap = 0;
     heap.pressure = 0;
     heap.vheap_limit = super::VHEAP_MIN_BYTES.max(kept_bytes);

@@ -306,12 +306,10 @@ pub struct Heap {
     hw: usize,
     /// The old generation: data that survived two collections. Created by
     /// the first minor collection that promotes, dropped by a full sweep.
-    old: Option<gc::Block>,
-    old_top: usize,
-    /// RefcBin objects in the old block (see `offheap`).
-    old_offheap: Vec<*mut u64>,
+    /// Boxed: most processes never have one.
+    old: Option<Box<OldGen>>,
     /// Minor collections since the last full sweep.
-    minors: u64,
+    minors: u32,
     /// Heap fragments: (block, used words). Newest last.
     fragments: Vec<(Box<[u64]>, usize)>,
     frag_words: usize,
@@ -327,6 +325,14 @@ pub struct Heap {
     pub fullsweep_after: u64,
     /// The next collection is a full sweep (garbage_collect/0,1).
     pub(crate) full_requested: bool,
+}
+
+/// A heap's old generation: a block filled up to `top` by minor
+/// collections, and the RefcBin objects in it (see `Heap::offheap`).
+pub(crate) struct OldGen {
+    pub(crate) block: gc::Block,
+    pub(crate) top: usize,
+    pub(crate) offheap: Vec<*mut u64>,
 }
 
 impl Default for Heap {
@@ -346,8 +352,6 @@ impl Heap {
             top: 0,
             hw: 0,
             old: None,
-            old_top: 0,
-            old_offheap: Vec::new(),
             minors: 0,
             fragments: Vec::new(),
             frag_words: 0,
@@ -373,15 +377,15 @@ impl Heap {
 
     /// Minor collections since the last full sweep.
     pub fn minor_gcs(&self) -> u64 {
-        self.minors
+        self.minors as u64
     }
     /// Words of the old generation's block (0 while there is none).
     pub fn old_block_words(&self) -> usize {
-        self.old.as_ref().map_or(0, |b| b.len())
+        self.old.as_ref().map_or(0, |o| o.block.len())
     }
     /// Words in use in the old generation.
     pub fn old_used_words(&self) -> usize {
-        self.old_top
+        self.old.as_ref().map_or(0, |o| o.top)
     }
     /// Words in use in the young block.
     pub fn young_used_words(&self) -> usize {
@@ -484,9 +488,9 @@ impl Heap {
             return true;
         }
         if let Some(o) = &self.old {
-            let ob = o.base() as *const u64;
-            // SAFETY: one-past-the-end pointer of the old block.
-            if p >= ob && p < unsafe { ob.add(self.old_top) } {
+            let ob = o.block.base() as *const u64;
+            // SAFETY: one-past-the-end pointer of the old block's data.
+            if p >= ob && p < unsafe { ob.add(o.top) } {
                 return true;
             }
         }
@@ -544,7 +548,9 @@ unsafe impl Send for Heap {}
 impl Drop for Heap {
     fn drop(&mut self) {
         release_all(&mut self.offheap);
-        release_all(&mut self.old_offheap);
+        if let Some(o) = &mut self.old {
+            release_all(&mut o.offheap);
+        }
     }
 }
 

@@ -126,7 +126,7 @@ pub struct Process {
     pub doomed: bool,
     /// Answers to send once the collection asked for has run
     /// (garbage_collect/1,2 of another process): (to, message).
-    pub gc_replies: Vec<(Term, super::sched::Message)>,
+    pub gc_replies: Option<Box<Vec<(Term, super::sched::Message)>>>,
 }
 
 /// `max_heap_size` as process_flag/2 and spawn_opt take it: `size` in
@@ -166,7 +166,7 @@ impl Process {
             initial_call: (crate::term::atoms::ERLANG, crate::term::atoms::APPLY, 2),
             max_heap: MaxHeap::default(),
             doomed: false,
-            gc_replies: Vec::new(),
+            gc_replies: None,
         }
     }
 
@@ -218,7 +218,7 @@ impl Process {
                 *r = it.next().unwrap();
             }
         }
-        for (to, m) in std::mem::take(&mut self.gc_replies) {
+        for (to, m) in self.gc_replies.take().map_or_else(Vec::new, |v| *v) {
             super::sched::send_message(to, m);
         }
         self.check_max_heap();

@@ -494,7 +494,7 @@ pub fn drain_inbox(p: &mut Process) -> Option<Exception> {
                 answer_info(p, from, ref_serial, info);
             }
             Signal::Gc { from, tag, asynchronous } => {
-                p.gc_replies.push((from, gc_answer(&tag, asynchronous, true)));
+                p.gc_replies.get_or_insert_with(Default::default).push((from, gc_answer(&tag, asynchronous, true)));
                 p.heap.request_collection();
             }
             Signal::CheckCode { from, ref_serial, module } => {
