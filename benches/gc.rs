@@ -52,6 +52,31 @@ fn collect(mut h: Heap, root: Term) -> usize {
     h.used()
 }
 
+/// A heap whose data `shape` builds has been through two collections, so
+/// that it lies in the old generation, and then 10k words of fresh
+/// garbage with a short live list on top: the state a minor collection
+/// of a long-lived process meets.
+fn aged(shape: fn(&mut Heap) -> Term) -> (Heap, [Term; 2]) {
+    let mut h = Heap::default();
+    let root = shape(&mut h);
+    let mut roots = [root, Term::NIL];
+    gc::collect(&mut h, 0, &mut [&mut roots[..]]);
+    gc::collect(&mut h, 0, &mut [&mut roots[..]]);
+    let _garbage = mostly_garbage(&mut h, 1000, 1_000_000);
+    roots[1] = long_list(&mut h, 100);
+    (h, roots)
+}
+
+/// Collect `h` (a minor collection, or a full sweep when `full`).
+fn collect_gen(mut h: Heap, mut roots: [Term; 2], full: bool) -> usize {
+    if full {
+        h.request_collection();
+    }
+    gc::collect(&mut h, 0, &mut [&mut roots[..]]);
+    black_box(roots);
+    h.used()
+}
+
 fn config<'a>(c: &'a mut Criterion, name: &str) -> criterion::BenchmarkGroup<'a, criterion::measurement::WallTime> {
     let mut g = c.benchmark_group(name);
     g.sample_size(10).warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(2));
@@ -79,6 +104,32 @@ fn allocation(c: &mut Criterion) {
             black_box(long_list(&mut h, 100_000));
         })
     });
+    g.finish();
+}
+
+fn generations(c: &mut Criterion) {
+    let shapes: [(&str, fn(&mut Heap) -> Term); 3] = [
+        ("long list 100k", |h| long_list(h, 100_000)),
+        ("tuple tree 8^5", |h| tuple_tree(h, 8, 5)),
+        ("many small live 100k, 10% live", |h| mostly_garbage(h, 100_000, 10)),
+    ];
+    // Sanity: a minor collection leaves the old data alone; a full sweep
+    // brings it back into the young block.
+    let (h, roots) = aged(|h| long_list(h, 1000));
+    assert_eq!(h.old_used_words(), 2000);
+    assert_eq!(collect_gen(h, roots, false), 200);
+    let (h, roots) = aged(|h| long_list(h, 1000));
+    assert_eq!(collect_gen(h, roots, true), 2200);
+
+    let mut g = config(c, "gc-generational");
+    for (name, shape) in shapes {
+        g.bench_function(format!("minor, old {name}"), |b| {
+            b.iter_batched(|| aged(shape), |(h, r)| collect_gen(h, r, false), BatchSize::SmallInput)
+        });
+        g.bench_function(format!("full sweep, {name}"), |b| {
+            b.iter_batched(|| aged(shape), |(h, r)| collect_gen(h, r, true), BatchSize::SmallInput)
+        });
+    }
     g.finish();
 }
 
@@ -138,5 +189,5 @@ fn collection(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, allocation, collection);
+criterion_group!(benches, allocation, collection, generations);
 criterion_main!(benches);

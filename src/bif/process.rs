@@ -4,7 +4,7 @@
 use crate::heap::Alloc;
 use crate::term::{atoms, Atom, Term};
 use crate::vm::exception::{BifResult, Exception};
-use crate::vm::process::Process;
+use crate::vm::process::{MaxHeap, Process};
 use crate::vm::sched::{self, Message, Signal};
 use std::sync::atomic::Ordering;
 
@@ -172,6 +172,7 @@ pub fn process_flag(p: &mut Process, a: &[Term]) -> BifResult {
             let old = h.trap_exit.swap(a[1] == Term::TRUE, Ordering::AcqRel);
             Ok(Term::bool(old))
         }
+        Some(flag) => heap_flag(p, flag.name(), a[1]).unwrap_or_else(|| Err(Exception::badarg())),
         _ => Err(Exception::badarg()),
     }
 }
@@ -486,7 +487,17 @@ const DEFAULT_INFO: &[&str] = &[
 
 /// Items process_info/2 knows besides the default ones (others are
 /// badarg, as in OTP).
-const MORE_INFO: &[&str] = &["messages", "memory", "registered_name", "monitors", "monitored_by"];
+const MORE_INFO: &[&str] = &[
+    "messages",
+    "memory",
+    "registered_name",
+    "monitors",
+    "monitored_by",
+    "max_heap_size",
+    "min_heap_size",
+    "min_bin_vheap_size",
+    "fullsweep_after",
+];
 
 /// Check process_info's second argument: an item or a list of items.
 fn valid_items(items: Term) -> bool {
@@ -644,7 +655,12 @@ fn info_item(p: &mut Process, item: &str, running: bool) -> Term {
         "error_handler" => Term::atom(Atom::intern("error_handler")),
         "priority" => Term::atom(Atom::intern("normal")),
         "group_leader" => Term::pid(0),
-        "total_heap_size" | "heap_size" => p.heap.int(p.heap.size() as i64),
+        "total_heap_size" => p.heap.int(p.total_heap_words() as i64),
+        "heap_size" => p.heap.int(p.heap.size() as i64),
+        "max_heap_size" => max_heap_term(p, p.max_heap),
+        "min_heap_size" => p.heap.int(p.heap.min_words as i64),
+        "min_bin_vheap_size" => Term::small(46422),
+        "fullsweep_after" => p.heap.int(p.heap.fullsweep_after as i64),
         "stack_size" => p.heap.int(p.stack.len() as i64),
         "reductions" => p.heap.int(p.reductions as i64),
         "memory" => p.heap.int((p.memory_words() * 8) as i64),
@@ -654,23 +670,335 @@ fn info_item(p: &mut Process, item: &str, running: bool) -> Term {
         },
         "suspending" => Term::NIL,
         "garbage_collection" => {
-            // OTP's defaults: girder has no per-process GC settings yet.
-            let keys = [
-                Term::atom(Atom::intern("error_logger")),
-                Term::atom(Atom::intern("kill")),
-                Term::atom(Atom::intern("size")),
-            ];
-            let max = p.heap.map_sorted(&keys, &[Term::TRUE, Term::TRUE, Term::small(0)]);
+            // OTP's items in OTP's order; minor_gcs counts girder's minor
+            // collections since the last full sweep, as OTP's does.
+            let max = max_heap_term(p, p.max_heap);
             let item = |p: &mut Process, k: &str, v: Term| p.heap.tuple(&[Term::atom(Atom::intern(k)), v]);
+            let (min, fsa, minor) = (p.heap.min_words, p.heap.fullsweep_after, p.heap.minor_gcs());
             let items = [
                 item(p, "max_heap_size", max),
                 item(p, "min_bin_vheap_size", Term::small(46422)),
-                item(p, "min_heap_size", Term::small(233)),
-                item(p, "fullsweep_after", Term::small(65535)),
-                item(p, "minor_gcs", Term::small(0)),
+                item(p, "min_heap_size", Term::small(min as i64)),
+                item(p, "fullsweep_after", Term::small(fsa as i64)),
+                item(p, "minor_gcs", Term::small(minor as i64)),
             ];
             p.heap.list(&items)
         }
         _ => Term::atom(atoms::UNDEFINED),
     }
+}
+
+// ---------------------------------------------------------------------------
+// Heap settings, spawn_opt, garbage_collect, memory
+
+/// A non-negative integer that fits a word count.
+fn words_arg(t: Term) -> Option<usize> {
+    t.as_small().filter(|n| *n >= 0).map(|n| n as usize)
+}
+
+/// `max_heap_size` as process_flag/2 and spawn_opt take it: a size in
+/// words, or a map with `size` (required), `kill` and `error_logger`.
+fn max_heap_arg(t: Term) -> Option<MaxHeap> {
+    if let Some(size) = words_arg(t) {
+        return Some(MaxHeap { size, ..MaxHeap::default() });
+    }
+    if !t.is_map() {
+        return None;
+    }
+    let key = |k: &str| super::maps::lookup(t, Term::atom(Atom::intern(k)));
+    let size = words_arg(key("size")?)?;
+    let mut mh = MaxHeap { size, ..MaxHeap::default() };
+    // Other keys are ignored, as OTP does.
+    for (k, field) in [("kill", &mut mh.kill), ("error_logger", &mut mh.error_logger)] {
+        if let Some(v) = key(k) {
+            if !v.is_boolean() {
+                return None;
+            }
+            *field = v == Term::TRUE;
+        }
+    }
+    Some(mh)
+}
+
+/// A size limit must leave room for the smallest heap (0: no limit).
+fn max_heap_fits(mh: MaxHeap, min_words: usize) -> bool {
+    mh.size == 0 || mh.size >= min_words
+}
+
+/// `max_heap_size` in the map form process_info and process_flag give.
+fn max_heap_term(p: &mut Process, mh: MaxHeap) -> Term {
+    let keys =
+        [Term::atom(Atom::intern("error_logger")), Term::atom(Atom::intern("kill")), Term::atom(Atom::intern("size"))];
+    let size = p.heap.int(mh.size as i64);
+    p.heap.map_sorted(&keys, &[Term::bool(mh.error_logger), Term::bool(mh.kill), size])
+}
+
+/// process_flag/2 for the heap settings; None if `flag` is not one of them.
+fn heap_flag(p: &mut Process, flag: &str, v: Term) -> Option<BifResult> {
+    let bad = || Some(Err(Exception::badarg()));
+    match flag {
+        "max_heap_size" => {
+            let Some(mh) = max_heap_arg(v).filter(|mh| max_heap_fits(*mh, p.heap.min_words)) else { return bad() };
+            let old = std::mem::replace(&mut p.max_heap, mh);
+            Some(Ok(max_heap_term(p, old)))
+        }
+        "min_heap_size" => {
+            let Some(n) = words_arg(v) else { return bad() };
+            let old = p.heap.min_words;
+            p.heap.min_words = crate::heap::gc::next_heap_size(n);
+            Some(Ok(p.heap.int(old as i64)))
+        }
+        "fullsweep_after" => {
+            let Some(n) = words_arg(v) else { return bad() };
+            let old = std::mem::replace(&mut p.heap.fullsweep_after, n as u64);
+            Some(Ok(p.heap.int(old as i64)))
+        }
+        "min_bin_vheap_size" => {
+            words_arg(v)?;
+            Some(Ok(Term::small(46422)))
+        }
+        "priority" => match v.as_atom().map(Atom::name) {
+            Some("low" | "normal" | "high" | "max") => Some(Ok(Term::atom(Atom::intern("normal")))),
+            _ => bad(),
+        },
+        _ => None,
+    }
+}
+
+/// spawn_opt's options.
+struct SpawnOpts {
+    link: bool,
+    monitor: bool,
+    heap: sched::HeapOpts,
+}
+
+/// Parse spawn_opt's option list; badarg for anything OTP refuses.
+fn spawn_opts(opts: Term) -> Result<SpawnOpts, Exception> {
+    let list = opts.list_to_vec().ok_or_else(Exception::badarg)?;
+    let mut o = SpawnOpts { link: false, monitor: false, heap: sched::HeapOpts::default() };
+    for t in list {
+        match (t.as_atom().map(Atom::name), t.as_tuple()) {
+            (Some("link"), _) => o.link = true,
+            (Some("monitor"), _) => o.monitor = true,
+            (_, Some([k, v])) => {
+                let ok = match k.as_atom().map(Atom::name) {
+                    Some("min_heap_size") => words_arg(*v).map(|n| o.heap.min_heap_size = Some(n)).is_some(),
+                    Some("fullsweep_after") => words_arg(*v).map(|n| o.heap.fullsweep_after = Some(n as u64)).is_some(),
+                    Some("max_heap_size") => max_heap_arg(*v).map(|mh| o.heap.max_heap = Some(mh)).is_some(),
+                    Some("min_bin_vheap_size") => words_arg(*v).is_some(),
+                    Some("priority") => {
+                        matches!(v.as_atom().map(Atom::name), Some("low" | "normal" | "high" | "max"))
+                    }
+                    Some("message_queue_data") => {
+                        matches!(v.as_atom().map(Atom::name), Some("off_heap" | "on_heap"))
+                    }
+                    _ => false,
+                };
+                if !ok {
+                    return Err(Exception::badarg());
+                }
+            }
+            _ => return Err(Exception::badarg()),
+        }
+    }
+    let min = o.heap.min_heap_size.map_or(crate::heap::MIN_HEAP_WORDS, crate::heap::gc::next_heap_size);
+    if o.heap.max_heap.is_some_and(|mh| !max_heap_fits(mh, min)) {
+        return Err(Exception::badarg());
+    }
+    Ok(o)
+}
+
+/// spawn_opt of a fun (`fun`) or of M:F(A) (`mfa`) with options `opts`.
+fn spawn_opt_with(p: &mut Process, fun: Option<Term>, mfa: &[Term], opts: Term) -> BifResult {
+    let args: Vec<Term> = match fun {
+        Some(f) if f.is_fun() => vec![f],
+        Some(_) => return Err(Exception::badarg()),
+        None => {
+            if mfa[0].as_atom().is_none() || mfa[1].as_atom().is_none() || mfa[2].list_length().is_none() {
+                return Err(Exception::badarg());
+            }
+            mfa.to_vec()
+        }
+    };
+    let o = spawn_opts(opts)?;
+    let (m, s) = boot();
+    let h = p.handle.clone();
+    if (o.link || o.monitor) && h.is_none() {
+        return Err(Exception::badarg());
+    }
+    let serial = o.monitor.then(sched::new_ref_serial);
+    let pid = sched::spawn_with_heap(m, s, &args, h.as_deref(), o.link, serial, o.heap)?;
+    match serial {
+        Some(serial) => {
+            p.monitoring.push((serial, pid));
+            let r = p.heap.reference(serial);
+            Ok(p.heap.tuple(&[pid, r]))
+        }
+        None => Ok(pid),
+    }
+}
+
+/// The node argument of spawn_opt/3,5: only this node exists.
+fn local_node(t: Term) -> Result<(), Exception> {
+    match t.as_atom() {
+        Some(n) if n.name() == super::erlang::NODE_NAME => Ok(()),
+        _ => Err(Exception::badarg()),
+    }
+}
+
+pub fn spawn_opt2(p: &mut Process, a: &[Term]) -> BifResult {
+    spawn_opt_with(p, Some(a[0]), &[], a[1])
+}
+pub fn spawn_opt3(p: &mut Process, a: &[Term]) -> BifResult {
+    local_node(a[0])?;
+    spawn_opt_with(p, Some(a[1]), &[], a[2])
+}
+pub fn spawn_opt4(p: &mut Process, a: &[Term]) -> BifResult {
+    spawn_opt_with(p, None, &a[..3], a[3])
+}
+pub fn spawn_opt5(p: &mut Process, a: &[Term]) -> BifResult {
+    local_node(a[0])?;
+    spawn_opt_with(p, None, &a[1..4], a[4])
+}
+
+/// garbage_collect/2's options: whether it is asynchronous, and the
+/// request id then.
+fn gc_options(opts: Term) -> Result<Option<Term>, Exception> {
+    let mut req = None;
+    for o in opts.list_to_vec().ok_or_else(Exception::badarg)? {
+        match o.as_tuple() {
+            Some([k, v]) if k.as_atom().map(Atom::name) == Some("async") => req = Some(*v),
+            Some([k, v])
+                if k.as_atom().map(Atom::name) == Some("type")
+                    && matches!(v.as_atom().map(Atom::name), Some("major" | "minor")) => {}
+            _ => return Err(Exception::badarg()),
+        }
+    }
+    Ok(req)
+}
+
+pub fn garbage_collect0(p: &mut Process, _a: &[Term]) -> BifResult {
+    p.heap.request_collection();
+    Ok(Term::TRUE)
+}
+
+/// garbage_collect(Pid) and garbage_collect(Pid, Opts): the calling
+/// process collects at its next safe point (before it runs on); another
+/// is sent a request it answers after collecting, which the caller waits
+/// for in girder_proc:garbage_collect/2 (or, with `{async, ReqId}`, gets
+/// as `{garbage_collect, ReqId, Result}`).
+fn garbage_collect_pid(p: &mut Process, pid: Term, asynchronous: Option<Term>) -> BifResult {
+    let pid = pid_arg(pid)?;
+    if pid == p.pid {
+        p.heap.request_collection();
+        return match asynchronous {
+            Some(req) => {
+                let m = sched::gc_answer(&Message::new(req), true, true);
+                p.gc_replies.get_or_insert_with(Default::default).push((pid, m));
+                Ok(Term::atom(Atom::intern("async")))
+            }
+            None => Ok(Term::TRUE),
+        };
+    }
+    match asynchronous {
+        Some(req) => {
+            let tag = Message::new(req);
+            if !sched::request(pid, Signal::Gc { from: p.pid, tag, asynchronous: true }) {
+                sched::send_message(p.pid, sched::gc_answer(&Message::new(req), true, false));
+            }
+            Ok(Term::atom(Atom::intern("async")))
+        }
+        None if sched::lookup(pid).is_none() => Ok(Term::FALSE),
+        None => Err(Exception::trap(Atom::intern("girder_proc"), Atom::intern("garbage_collect"))),
+    }
+}
+
+pub fn garbage_collect1(p: &mut Process, a: &[Term]) -> BifResult {
+    garbage_collect_pid(p, a[0], None)
+}
+pub fn garbage_collect2(p: &mut Process, a: &[Term]) -> BifResult {
+    let req = gc_options(a[1])?;
+    garbage_collect_pid(p, a[0], req)
+}
+
+/// girder_proc:request_gc(Pid, Ref): ask Pid to collect; the answer comes
+/// as `{Ref, true}`. False if Pid is not alive.
+pub fn request_gc(p: &mut Process, a: &[Term]) -> BifResult {
+    let pid = pid_arg(a[0])?;
+    if !a[1].is_ref() {
+        return Err(Exception::badarg());
+    }
+    let tag = Message::new(a[1]);
+    Ok(Term::bool(sched::request(pid, Signal::Gc { from: p.pid, tag, asynchronous: false })))
+}
+
+const MEMORY_TYPES: &[&str] =
+    &["total", "processes", "processes_used", "system", "atom", "atom_used", "binary", "code", "ets"];
+
+/// erlang:memory's figures, in bytes, taken at once so that they add up.
+/// Processes: every process heap block plus the process structures;
+/// binary: off-heap binaries; atom: the atom table's names; code: loaded
+/// modules (an estimate from the number loaded); system: everything but
+/// processes.
+struct MemorySnapshot {
+    processes: usize,
+    atom: usize,
+    binary: usize,
+    code: usize,
+}
+
+impl MemorySnapshot {
+    fn now() -> MemorySnapshot {
+        MemorySnapshot {
+            processes: crate::heap::heap_bytes() + sched::process_count() * std::mem::size_of::<Process>(),
+            atom: crate::term::Atom::count() * 16,
+            binary: crate::term::binary::offheap_bytes(),
+            code: crate::code::server::all_loaded().len() * 16 * 1024,
+        }
+    }
+    fn get(&self, kind: &str) -> usize {
+        let system = self.atom + self.binary + self.code + 512 * 1024;
+        match kind {
+            "total" => self.processes + system,
+            "processes" | "processes_used" => self.processes,
+            "system" => system,
+            "atom" | "atom_used" => self.atom,
+            "binary" => self.binary,
+            "code" => self.code,
+            _ => 0,
+        }
+    }
+}
+
+pub fn memory0(p: &mut Process, _a: &[Term]) -> BifResult {
+    let m = MemorySnapshot::now();
+    let items: Vec<Term> = MEMORY_TYPES
+        .iter()
+        .map(|k| {
+            let v = p.heap.int(m.get(k) as i64);
+            p.heap.tuple(&[Term::atom(Atom::intern(k)), v])
+        })
+        .collect();
+    Ok(p.heap.list(&items))
+}
+
+pub fn memory1(p: &mut Process, a: &[Term]) -> BifResult {
+    let kind = |t: Term| t.as_atom().map(Atom::name).filter(|n| MEMORY_TYPES.contains(n));
+    if let Some(k) = kind(a[0]) {
+        return Ok(p.heap.int(MemorySnapshot::now().get(k) as i64));
+    }
+    if a[0].is_atom() {
+        return Err(Exception::badarg());
+    }
+    let list = a[0].list_to_vec().ok_or_else(Exception::badarg)?;
+    let names: Vec<&str> = list.iter().map(|t| kind(*t)).collect::<Option<_>>().ok_or_else(Exception::badarg)?;
+    let m = MemorySnapshot::now();
+    let items: Vec<Term> = names
+        .into_iter()
+        .map(|k| {
+            let v = p.heap.int(m.get(k) as i64);
+            p.heap.tuple(&[Term::atom(Atom::intern(k)), v])
+        })
+        .collect();
+    Ok(p.heap.list(&items))
 }

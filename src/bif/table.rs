@@ -264,6 +264,16 @@ bif_table! {
     FILE_WRITE_FILE = "file":"write_file"/2 => file::write_file;
     FILE_DELETE = "file":"delete"/1 => file::delete;
     FILE_CONSULT = "file":"consult"/1 => file::consult;
+    SPAWN_OPT2 = "erlang":"spawn_opt"/2 => process::spawn_opt2;
+    SPAWN_OPT3 = "erlang":"spawn_opt"/3 => process::spawn_opt3;
+    SPAWN_OPT4 = "erlang":"spawn_opt"/4 => process::spawn_opt4;
+    SPAWN_OPT5 = "erlang":"spawn_opt"/5 => process::spawn_opt5;
+    GARBAGE_COLLECT0 = "erlang":"garbage_collect"/0 => process::garbage_collect0;
+    GARBAGE_COLLECT1 = "erlang":"garbage_collect"/1 => process::garbage_collect1, trap;
+    GARBAGE_COLLECT2 = "erlang":"garbage_collect"/2 => process::garbage_collect2, trap;
+    REQUEST_GC = "girder_proc":"request_gc"/2 => process::request_gc;
+    MEMORY0 = "erlang":"memory"/0 => process::memory0;
+    MEMORY1 = "erlang":"memory"/1 => process::memory1;
     PID_TO_LIST = "erlang":"pid_to_list"/1 => convert::pid_to_list;
     LIST_TO_PID = "erlang":"list_to_pid"/1 => convert::list_to_pid;
     // os, clocks and dates (os.rs), phash2 (phash2.rs).

@@ -33,6 +33,7 @@ impl Block {
         if ptr.is_null() {
             std::alloc::handle_alloc_error(Layout::array::<u64>(len).unwrap());
         }
+        super::heap_alloc(len * 8);
         Block { ptr, len }
     }
     #[inline(always)]
@@ -52,6 +53,8 @@ impl Block {
         if p.is_null() {
             std::alloc::handle_alloc_error(Layout::array::<u64>(len).unwrap());
         }
+        super::heap_free(self.len * 8);
+        super::heap_alloc(len * 8);
         self.ptr = p;
         self.len = len;
         p
@@ -60,6 +63,7 @@ impl Block {
 
 impl Drop for Block {
     fn drop(&mut self) {
+        super::heap_free(self.len * 8);
         // SAFETY: allocated in `new`/`shrink` with this layout.
         unsafe { dealloc(self.ptr as *mut u8, Layout::array::<u64>(self.len).unwrap()) }
     }
@@ -76,15 +80,17 @@ const BUSY_COLLECTIONS: u64 = 16;
 /// heaps, not the many small ones of a program with many processes.
 const SPARE_MIN_WORDS: usize = 28657;
 
-/// The heap size to use for `words` words: Fibonacci steps from
-/// MIN_HEAP_WORDS (as on BEAM), then 20% steps past 8 M words.
+/// The heap size to use for `words` words: BEAM's steps, each the sum of
+/// the two before plus one (233, 376, 610, 987, 1598, ...: the sizes
+/// `min_heap_size` is rounded up to, as process_info shows them), then
+/// 20% steps past 8 M words.
 pub fn next_heap_size(words: usize) -> usize {
-    let (mut a, mut b) = (MIN_HEAP_WORDS, 377usize);
+    let (mut a, mut b) = (MIN_HEAP_WORDS, 376usize);
     while a < words {
         if a >= 8 << 20 {
             a += a / 5;
         } else {
-            let c = a + b;
+            let c = a + b + 1;
             a = b;
             b = c;
         }
@@ -97,16 +103,22 @@ pub fn next_heap_size(words: usize) -> usize {
 /// received many messages has many fragments).
 struct FromSpace {
     block: (u64, u64),
+    /// The old block in a full sweep; an empty range in a minor collection.
+    old: (u64, u64),
     fragments: Vec<(u64, u64)>,
 }
 
 impl FromSpace {
-    fn of(heap: &Heap) -> FromSpace {
+    fn of(heap: &Heap, full: bool) -> FromSpace {
         let b = heap.block.base() as u64;
         let mut fragments: Vec<(u64, u64)> =
             heap.fragments.iter().map(|(f, _)| (f.as_ptr() as u64, f.as_ptr() as u64 + 8 * f.len() as u64)).collect();
         fragments.sort_unstable();
-        FromSpace { block: (b, b + 8 * heap.block.len() as u64), fragments }
+        let old = match (&heap.old, full) {
+            (Some(o), true) => (o.block.base() as u64, o.block.base() as u64 + 8 * o.top as u64),
+            _ => (0, 0),
+        };
+        FromSpace { block: (b, b + 8 * heap.block.len() as u64), old, fragments }
     }
 
     #[inline]
@@ -115,15 +127,27 @@ impl FromSpace {
         if a >= self.block.0 && a < self.block.1 {
             return true;
         }
+        if a >= self.old.0 && a < self.old.1 {
+            return true;
+        }
         let i = self.fragments.partition_point(|r| r.0 <= a);
         i > 0 && a < self.fragments[i - 1].1
     }
 }
 
+/// Where a collection copies to: a block and its fill level.
+struct Dest {
+    base: *mut u64,
+    top: usize,
+}
+
 struct Copier {
     from: FromSpace,
-    to: *mut u64,
-    top: usize,
+    /// Objects at addresses in this range (the young block below its
+    /// high-water mark) go to `old`; empty in a full sweep.
+    promote: (u64, u64),
+    to: Dest,
+    old: Dest,
 }
 
 impl Copier {
@@ -135,20 +159,24 @@ impl Copier {
         if tag == TAG_BOXED || tag == crate::term::TAG_LIST {
             let p = t.ptr();
             if !self.from.contains(p) {
-                return t; // a literal: never moved
+                return t; // a literal or old data in a minor collection
             }
+            let a = p as u64;
+            let dest = if a >= self.promote.0 && a < self.promote.1 { &mut self.old } else { &mut self.to };
             // SAFETY: p points into from-space at a live cell or object (it
-            // is reachable), and to-space has room for every live word
-            // because it is at least as large as from-space's used words.
+            // is reachable); each destination has room for every live word
+            // that can go there: to-space is at least as large as
+            // from-space's used words, and the old block has room for the
+            // words below the high-water mark (checked by `collect`).
             unsafe {
                 if tag == crate::term::TAG_LIST {
                     if *p == Term::NON_VALUE.0 {
                         return Term(*p.add(1));
                     }
-                    let dst = self.to.add(self.top);
+                    let dst = dest.base.add(dest.top);
                     *dst = *p;
                     *dst.add(1) = *p.add(1);
-                    self.top += 2;
+                    dest.top += 2;
                     let nt = Term::list_ptr(dst);
                     *p = Term::NON_VALUE.0;
                     *p.add(1) = nt.0;
@@ -159,9 +187,9 @@ impl Copier {
                         return Term(h);
                     }
                     let n = 1 + header_arity(h);
-                    let dst = self.to.add(self.top);
+                    let dst = dest.base.add(dest.top);
                     std::ptr::copy_nonoverlapping(p, dst, n);
-                    self.top += n;
+                    dest.top += n;
                     let nt = Term::boxed_ptr(dst);
                     *p = nt.0;
                     nt
@@ -172,18 +200,23 @@ impl Copier {
         }
     }
 
-    /// Cheney scan of to-space from `scan` until it catches up with `top`.
-    fn scan(&mut self, mut scan: usize) {
-        while scan < self.top {
+    /// Cheney scan of one destination (`old` or not) from `scan` until it
+    /// catches up with its top; returns where it stopped.
+    fn scan_dest(&mut self, old: bool, mut scan: usize) -> usize {
+        loop {
+            let (base, top) = if old { (self.old.base, self.old.top) } else { (self.to.base, self.to.top) };
+            if scan >= top {
+                return scan;
+            }
             // SAFETY: scan < top, so the word was written by evacuate.
-            let w = unsafe { *self.to.add(scan) };
+            let w = unsafe { *base.add(scan) };
             if w & TAG_PRIMARY_MASK == crate::term::TAG_HEADER {
                 let n = header_arity(w);
                 if header_subtag(w).holds_terms() {
                     for i in 1..=n {
                         // SAFETY: body words of a copied object, below top.
                         unsafe {
-                            let slot = self.to.add(scan + i);
+                            let slot = base.add(scan + i);
                             *slot = self.evacuate(Term(*slot)).0;
                         }
                     }
@@ -192,10 +225,21 @@ impl Copier {
             } else {
                 // SAFETY: a word of a copied cons cell, below top.
                 unsafe {
-                    let slot = self.to.add(scan);
+                    let slot = base.add(scan);
                     *slot = self.evacuate(Term(w)).0;
                 }
                 scan += 1;
+            }
+        }
+    }
+
+    /// Scan both destinations until neither has unscanned words.
+    fn scan(&mut self, mut young: usize, mut old: usize) {
+        loop {
+            young = self.scan_dest(false, young);
+            old = self.scan_dest(true, old);
+            if young == self.to.top {
+                return;
             }
         }
     }
@@ -204,6 +248,24 @@ impl Copier {
 /// Collect `heap` so that afterwards `need` words fit. `roots` are every
 /// place outside the heap that holds terms of this process; they are
 /// updated in place. This is the only function that moves terms.
+///
+/// Generational, as on BEAM: a minor collection copies the live young
+/// data (young block and fragments) and promotes what had already
+/// survived one collection (what lies below the high-water mark `hw`) to
+/// the old block; a full sweep copies everything, old block included, into
+/// a fresh young block and drops the old one. A full sweep runs when asked
+/// for (garbage_collect), after `fullsweep_after` minor collections, or
+/// when the old block has no room for what would be promoted.
+///
+/// The invariant that lets a minor collection leave the old block alone:
+/// **no old object points into the young generation.** Terms are
+/// immutable, so an object only points to objects older than itself; data
+/// below `hw` (all copied by the last collection) points only below `hw`,
+/// into the old block, or to literals, so promoting it keeps the
+/// invariant. The in-place writes girder does (`set_element_raw` in
+/// setelement/make_tuple/put_tuple, `set_tail_raw`) only touch an object
+/// built by the same instruction or BIF, with no safe point between the
+/// allocation and the write, so the object is above `hw` and young.
 pub fn collect(heap: &mut Heap, need: usize, roots: &mut [&mut [Term]]) {
     // The heap grows with the roots (a deep stack): each collection scans
     // them all, so collections must get rarer as they grow.
@@ -211,26 +273,63 @@ pub fn collect(heap: &mut Heap, need: usize, roots: &mut [&mut [Term]]) {
     // A process that keeps collecting (a busy allocator, not one of many
     // idle ones) gets a working heap of at least GROWN_HEAP_WORDS.
     let floor = if heap.collections >= BUSY_COLLECTIONS { GROWN_HEAP_WORDS.min(heap.size() * 4) } else { 0 };
-    let size = next_heap_size((heap.used() + need + root_words).max(floor));
+    let floor = floor.max(heap.min_words);
+    let promote = heap.hw.min(heap.top);
+    let old_room = heap.old.as_ref().map_or(0, |o| o.block.len() - o.top);
+    let full = heap.full_requested
+        || heap.minors as u64 >= heap.fullsweep_after
+        || (promote > 0 && heap.old.is_some() && old_room < promote);
+    if !full && promote > 0 && heap.old.is_none() {
+        let block = Block::new(next_heap_size((2 * promote).max(heap.block.len())));
+        heap.old = Some(Box::new(super::OldGen { block, top: 0, offheap: Vec::new() }));
+    }
+    let old_live = if full { heap.old_used_words() } else { 0 };
+    // In a minor collection the words below hw go to the old block.
+    let young_need = heap.used() + old_live - if full { 0 } else { promote };
+    // Sized as if nothing were promoted: the young block grows with the
+    // data as a single-generation heap would, and minor collections stay
+    // rare while the old block takes the survivors.
+    let size = next_heap_size((young_need.max(heap.used()) + need + root_words).max(floor));
     let to = match heap.spare.take() {
         Some(b) if b.len() >= size && b.len() <= 2 * size => b,
         _ => Block::new(size),
     };
     let size = to.len();
-    let mut cx = Copier { from: FromSpace::of(heap), to: to.base(), top: 0 };
+    let base = heap.block.base() as u64;
+    let (old_base, old_start) = match (&heap.old, full) {
+        (Some(o), false) => (o.block.base(), o.top),
+        _ => (std::ptr::null_mut(), 0),
+    };
+    let mut cx = Copier {
+        from: FromSpace::of(heap, full),
+        promote: if full { (0, 0) } else { (base, base + 8 * promote as u64) },
+        to: Dest { base: to.base(), top: 0 },
+        old: Dest { base: old_base, top: old_start },
+    };
     for r in roots.iter_mut() {
         for t in r.iter_mut() {
             *t = cx.evacuate(*t);
         }
     }
-    cx.scan(0);
-    let live = cx.top;
-    sweep_offheap(heap);
+    cx.scan(0, old_start);
+    let live = cx.to.top;
+    let old_top = cx.old.top;
+    sweep_offheap(heap, full);
     let old = std::mem::replace(&mut heap.block, to);
     if old.len() >= SPARE_MIN_WORDS {
         heap.spare = Some(old);
     }
     heap.top = live;
+    heap.hw = live;
+    if full {
+        heap.old = None;
+        heap.minors = 0;
+    } else {
+        if let Some(o) = &mut heap.old {
+            o.top = old_top;
+        }
+        heap.minors += 1;
+    }
     heap.fragments.clear();
     heap.frag_words = 0;
     heap.collections += 1;
@@ -238,7 +337,9 @@ pub fn collect(heap: &mut Heap, need: usize, roots: &mut [&mut [Term]]) {
     // Shrink a heap that is mostly empty, so one burst of garbage does not
     // pin a large block for the life of the process.
     // A process that collects keeps at least GROWN_HEAP_WORDS: its next
-    // collection should not come after a few hundred words.
+    // collection should not come after a few hundred words. (No old
+    // object points into the young block, so only it and the roots are
+    // fixed up.)
     let want = next_heap_size((2 * live + need + root_words).max(floor));
     if want < size / 2 {
         let old = heap.block.base();
@@ -251,14 +352,26 @@ pub fn collect(heap: &mut Heap, need: usize, roots: &mut [&mut [Term]]) {
             }
         }
     }
+    heap.full_requested = false;
 }
 
 /// After a copy: keep the RefcBin objects that were copied (at their new
 /// address) and give back the counts of those that died. Runs while
 /// from-space is still allocated, since it reads the forwarding words.
-fn sweep_offheap(heap: &mut Heap) {
+fn sweep_offheap(heap: &mut Heap, full: bool) {
     let mut kept_bytes = 0;
     let mut objs = std::mem::take(&mut heap.offheap);
+    if full {
+        // The old block is from-space too: its objects were copied or died.
+        if let Some(o) = &mut heap.old {
+            objs.append(&mut o.offheap);
+        }
+    }
+    let old_range = match &heap.old {
+        Some(o) if !full => (o.block.base() as u64, o.block.base() as u64 + 8 * o.block.len() as u64),
+        _ => (0, 0),
+    };
+    let mut promoted = Vec::new();
     objs.retain_mut(|p| {
         // SAFETY: p is the header word of a RefcBin object in from-space,
         // which is still allocated.
@@ -267,6 +380,10 @@ fn sweep_offheap(heap: &mut Heap) {
             *p = Term(h).ptr();
             // SAFETY: the forwarding word points at the copy's header.
             kept_bytes += unsafe { crate::term::binary::refc_parts(*p) }.1;
+            if (*p as u64) >= old_range.0 && (*p as u64) < old_range.1 {
+                promoted.push(*p);
+                return false;
+            }
             true
         } else {
             // SAFETY: a RefcBin object that was not copied: dead.
@@ -276,6 +393,9 @@ fn sweep_offheap(heap: &mut Heap) {
         }
     });
     heap.offheap = objs;
+    if let Some(o) = &mut heap.old {
+        o.offheap.append(&mut promoted);
+    }
     heap.vheap = 0;
     heap.pressure = 0;
     heap.vheap_limit = super::VHEAP_MIN_BYTES.max(kept_bytes);

@@ -12,6 +12,7 @@ pub mod stack;
 use crate::term::binary::{self, heap_bin_words, HEAP_BIN_MAX};
 use crate::term::{header, Subtag, Term};
 use num_bigint::{BigInt, Sign};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 /// Where terms can be built.
@@ -307,6 +308,8 @@ pub const MIN_HEAP_WORDS: usize = 233;
 /// rounding (233 words, 1,864 bytes, took a 2 KiB block). A process that
 /// needs more collects once and continues with MIN_HEAP_WORDS or more.
 pub const INITIAL_HEAP_WORDS: usize = 128;
+/// OTP's default `fullsweep_after`: minor collections between full sweeps.
+pub const DEFAULT_FULLSWEEP_AFTER: u64 = 65535;
 /// A BIF's overflow allocation takes at least this many words at a time.
 const FRAGMENT_WORDS: usize = 1024;
 /// Off-heap binary bytes a process may take on between collections before
@@ -327,6 +330,15 @@ pub struct Heap {
     pressure: usize,
     block: gc::Block,
     top: usize,
+    /// The young block's high-water mark: the words below it survived the
+    /// last collection (see gc.rs: the next minor collection promotes them).
+    hw: usize,
+    /// The old generation: data that survived two collections. Created by
+    /// the first minor collection that promotes, dropped by a full sweep.
+    /// Boxed: most processes never have one.
+    old: Option<Box<OldGen>>,
+    /// Minor collections since the last full sweep.
+    minors: u32,
     /// Heap fragments: (block, used words). Newest last.
     fragments: Vec<(Box<[u64]>, usize)>,
     frag_words: usize,
@@ -336,6 +348,20 @@ pub struct Heap {
     spare: Option<gc::Block>,
     /// Number of collections so far (for process_info).
     pub collections: u64,
+    /// The smallest heap a collection leaves (`min_heap_size`, words).
+    pub min_words: usize,
+    /// Minor collections between full sweeps (`fullsweep_after`).
+    pub fullsweep_after: u64,
+    /// The next collection is a full sweep (garbage_collect/0,1).
+    pub(crate) full_requested: bool,
+}
+
+/// A heap's old generation: a block filled up to `top` by minor
+/// collections, and the RefcBin objects in it (see `Heap::offheap`).
+pub(crate) struct OldGen {
+    pub(crate) block: gc::Block,
+    pub(crate) top: usize,
+    pub(crate) offheap: Vec<*mut u64>,
 }
 
 impl Default for Heap {
@@ -353,11 +379,57 @@ impl Heap {
             pressure: 0,
             block: gc::Block::new(words),
             top: 0,
+            hw: 0,
+            old: None,
+            minors: 0,
             fragments: Vec::new(),
             frag_words: 0,
             spare: None,
             collections: 0,
+            min_words: MIN_HEAP_WORDS,
+            fullsweep_after: DEFAULT_FULLSWEEP_AFTER,
+            full_requested: false,
         }
+    }
+
+    /// Make the next safe point collect, with a full sweep (garbage_collect/0,1):
+    /// `pressure` makes `has_room` fail until then.
+    pub fn request_collection(&mut self) {
+        self.full_requested = true;
+        self.pressure = self.block.len() + 1;
+    }
+
+    /// Whether a collection was asked for and has not run yet.
+    pub fn collection_requested(&self) -> bool {
+        self.full_requested
+    }
+
+    /// Minor collections since the last full sweep.
+    pub fn minor_gcs(&self) -> u64 {
+        self.minors as u64
+    }
+    /// Words of the old generation's block (0 while there is none).
+    pub fn old_block_words(&self) -> usize {
+        self.old.as_ref().map_or(0, |o| o.block.len())
+    }
+    /// Words in use in the old generation.
+    pub fn old_used_words(&self) -> usize {
+        self.old.as_ref().map_or(0, |o| o.top)
+    }
+    /// Words in use in the young block.
+    pub fn young_used_words(&self) -> usize {
+        self.top
+    }
+    /// Words that survived the last collection and stayed young.
+    pub fn recent_words(&self) -> usize {
+        self.hw
+    }
+
+    /// Words of the heap as OTP's `total_heap_size` counts them: every
+    /// block and fragment, used or not.
+    pub fn total_words(&self) -> usize {
+        let frags: usize = self.fragments.iter().map(|(b, _)| b.len()).sum();
+        self.block.len() + frags + self.old_block_words()
     }
 
     /// Whether `words` fit without a collection. Fragments count against the
@@ -400,7 +472,7 @@ impl Heap {
     /// next collection.
     pub fn allocated_words(&self) -> usize {
         let frags: usize = self.fragments.iter().map(|(b, _)| b.len()).sum();
-        self.block.len() + frags + self.spare.as_ref().map_or(0, |b| b.len())
+        self.block.len() + frags + self.spare.as_ref().map_or(0, |b| b.len()) + self.old_block_words()
     }
 
     #[inline(always)]
@@ -443,6 +515,13 @@ impl Heap {
         let end = unsafe { base.add(self.block.len()) };
         if p >= base && p < end {
             return true;
+        }
+        if let Some(o) = &self.old {
+            let ob = o.block.base() as *const u64;
+            // SAFETY: one-past-the-end pointer of the old block's data.
+            if p >= ob && p < unsafe { ob.add(o.top) } {
+                return true;
+            }
         }
         self.fragments.iter().any(|(b, _)| {
             let s = b.as_ptr();
@@ -498,6 +577,9 @@ unsafe impl Send for Heap {}
 impl Drop for Heap {
     fn drop(&mut self) {
         release_all(&mut self.offheap);
+        if let Some(o) = &mut self.old {
+            release_all(&mut o.offheap);
+        }
     }
 }
 
@@ -509,6 +591,20 @@ fn release_all(objs: &mut Vec<*mut u64>) {
         let (ptr, n) = unsafe { binary::refc_parts(p) };
         binary::offheap_release(ptr, n);
     }
+}
+
+/// Bytes of process heap blocks and fragments alive now, over all
+/// processes (erlang:memory(processes)).
+static HEAP_BYTES: AtomicUsize = AtomicUsize::new(0);
+
+pub(crate) fn heap_alloc(bytes: usize) {
+    HEAP_BYTES.fetch_add(bytes, Ordering::Relaxed);
+}
+pub(crate) fn heap_free(bytes: usize) {
+    HEAP_BYTES.fetch_sub(bytes, Ordering::Relaxed);
+}
+pub fn heap_bytes() -> usize {
+    HEAP_BYTES.load(Ordering::Relaxed)
 }
 
 /// Memory that is never collected: module literals. Chunks are never moved

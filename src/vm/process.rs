@@ -118,6 +118,30 @@ pub struct Process {
     pub monitoring: Vec<(u64, Term)>,
     /// The timeout the scheduler has a timer for.
     pub timer_armed: Option<std::time::Instant>,
+    /// `max_heap_size`: what a collection that leaves a larger heap does.
+    pub max_heap: MaxHeap,
+    /// A collection found the heap over `max_heap_size` with `kill` set:
+    /// the process dies (reason `killed`) at its next check (a yield, a
+    /// receive, the end of its time slice).
+    pub doomed: bool,
+    /// Answers to send once the collection asked for has run
+    /// (garbage_collect/1,2 of another process): (to, message).
+    pub gc_replies: Option<Box<Vec<(Term, super::sched::Message)>>>,
+}
+
+/// `max_heap_size` as process_flag/2 and spawn_opt take it: `size` in
+/// words (0: no limit), whether to kill the process and whether to report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MaxHeap {
+    pub size: usize,
+    pub kill: bool,
+    pub error_logger: bool,
+}
+
+impl Default for MaxHeap {
+    fn default() -> Self {
+        MaxHeap { size: 0, kill: true, error_logger: true }
+    }
 }
 
 impl Process {
@@ -140,6 +164,9 @@ impl Process {
             monitoring: Vec::new(),
             waiting: false,
             initial_call: (crate::term::atoms::ERLANG, crate::term::atoms::APPLY, 2),
+            max_heap: MaxHeap::default(),
+            doomed: false,
+            gc_replies: None,
         }
     }
 
@@ -191,6 +218,42 @@ impl Process {
                 *r = it.next().unwrap();
             }
         }
+        for (to, m) in self.gc_replies.take().map_or_else(Vec::new, |v| *v) {
+            super::sched::send_message(to, m);
+        }
+        self.check_max_heap();
+    }
+
+    /// Words of heap as max_heap_size counts them (OTP's total heap size
+    /// plus the stack, which girder keeps apart).
+    pub fn total_heap_words(&self) -> usize {
+        self.heap.total_words() + self.stack.len()
+    }
+
+    /// After a collection: a heap over `max_heap_size` is reported and, with
+    /// `kill`, dooms the process (once).
+    fn check_max_heap(&mut self) {
+        let max = self.max_heap;
+        if max.size == 0 || self.doomed {
+            return;
+        }
+        let total = self.total_heap_words();
+        if total <= max.size {
+            return;
+        }
+        if max.error_logger {
+            super::sched::report_max_heap(self, total);
+        }
+        if max.kill {
+            self.doomed = true;
+        }
+    }
+
+    /// Collect now, outside the interpreter (no X register is live; the
+    /// saved ones are roots).
+    pub fn gc_idle(&mut self) {
+        let mut x = [Term::NIL; MAX_X];
+        self.gc(&mut x, 0, 0);
     }
 
     /// Make room for `need` words, collecting if necessary.
@@ -238,6 +301,7 @@ impl Process {
                     Signal::Msg(m) => msg(m),
                     Signal::Exit { reason, .. } => msg(reason),
                     Signal::Info { items, .. } => msg(items),
+                    Signal::Gc { tag, .. } => msg(tag),
                     Signal::CheckCode { .. } => 0,
                 };
             }

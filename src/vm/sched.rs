@@ -69,6 +69,13 @@ pub enum Signal {
         ref_serial: u64,
         module: Atom,
     },
+    /// garbage_collect/1,2 asked of this process by `from`: collect, then
+    /// answer (see `gc_answer`).
+    Gc {
+        from: Term,
+        tag: Message,
+        asynchronous: bool,
+    },
 }
 
 /// A monitor held on a process: who watches, under which reference.
@@ -230,10 +237,26 @@ pub fn send(to: Term, msg: Term) {
     }
 }
 
+/// Send a message already copied out of its sender.
+pub fn send_message(to: Term, m: Message) {
+    if let Some(h) = lookup(to) {
+        deliver(&h, Signal::Msg(m));
+    }
+}
+
 /// A new process that will call `m:f(args)`; the arguments are copied.
 /// Fails with `system_limit` when the process limit is reached.
 pub fn spawn(m: Atom, f: Atom, args: &[Term]) -> Result<Term, Exception> {
     spawn_opt(m, f, args, None, false, None)
+}
+
+/// A new process's heap settings (spawn_opt's `min_heap_size`,
+/// `fullsweep_after`, `max_heap_size`); None keeps the default.
+#[derive(Default, Clone, Copy)]
+pub struct HeapOpts {
+    pub min_heap_size: Option<usize>,
+    pub fullsweep_after: Option<u64>,
+    pub max_heap: Option<super::process::MaxHeap>,
 }
 
 /// spawn with options: linked to `parent` and/or monitored by it under the
@@ -246,6 +269,19 @@ pub fn spawn_opt(
     link: bool,
     monitor: Option<u64>,
 ) -> Result<Term, Exception> {
+    spawn_with_heap(m, f, args, parent, link, monitor, HeapOpts::default())
+}
+
+/// spawn_opt with heap settings.
+pub fn spawn_with_heap(
+    m: Atom,
+    f: Atom,
+    args: &[Term],
+    parent: Option<&ProcHandle>,
+    link: bool,
+    monitor: Option<u64>,
+    heap: HeapOpts,
+) -> Result<Term, Exception> {
     if PROCESS_COUNT.fetch_add(1, Ordering::AcqRel) >= process_limit() {
         PROCESS_COUNT.fetch_sub(1, Ordering::AcqRel);
         return Err(Exception::error(Term::atom(Atom::intern("system_limit"))));
@@ -253,6 +289,17 @@ pub fn spawn_opt(
     let serial = NEXT_PID.fetch_add(1, Ordering::Relaxed);
     let pid = Term::pid(serial);
     let mut p = Box::new(Process::new(pid));
+    if let Some(min) = heap.min_heap_size {
+        let words = crate::heap::gc::next_heap_size(min);
+        p.heap = crate::heap::Heap::new(words);
+        p.heap.min_words = words;
+    }
+    if let Some(n) = heap.fullsweep_after {
+        p.heap.fullsweep_after = n;
+    }
+    if let Some(mh) = heap.max_heap {
+        p.max_heap = mh;
+    }
     let copied: Vec<Term> = args.iter().map(|a| p.heap.copy_term(*a)).collect();
     if let Err(e) = interp::prepare_call(&mut p, m, f, &copied) {
         PROCESS_COUNT.fetch_sub(1, Ordering::AcqRel);
@@ -375,6 +422,7 @@ fn terminate(p: &mut Process, reason: Term) {
         match s {
             Signal::Info { from, ref_serial, .. } => answer_info(p, from, ref_serial, Term::atom(atoms::UNDEFINED)),
             Signal::CheckCode { from, ref_serial, .. } => answer_info(p, from, ref_serial, Term::FALSE),
+            Signal::Gc { from, tag, asynchronous } => send_message(from, gc_answer(&tag, asynchronous, false)),
             _ => {}
         }
     }
@@ -396,6 +444,19 @@ pub fn request(target: Term, signal: Signal) -> bool {
     }
     wake(&h);
     true
+}
+
+/// The answer to a garbage_collect request: `{Tag, Done}` to a caller
+/// that waits, `{garbage_collect, Tag, Done}` for an async one.
+pub fn gc_answer(tag: &Message, asynchronous: bool, done: bool) -> Message {
+    let mut arena = Arena::default();
+    let t = arena.copy_term(tag.term);
+    let term = if asynchronous {
+        arena.tuple(&[Term::atom(Atom::intern("garbage_collect")), t, Term::bool(done)])
+    } else {
+        arena.tuple(&[t, Term::bool(done)])
+    };
+    Message { arena, term }
 }
 
 fn answer_info(p: &mut Process, from: Term, ref_serial: u64, info: Term) {
@@ -431,6 +492,10 @@ pub fn drain_inbox(p: &mut Process) -> Option<Exception> {
             Signal::Info { from, ref_serial, items } => {
                 let info = crate::bif::process::info(p, items.term, false);
                 answer_info(p, from, ref_serial, info);
+            }
+            Signal::Gc { from, tag, asynchronous } => {
+                p.gc_replies.get_or_insert_with(Default::default).push((from, gc_answer(&tag, asynchronous, true)));
+                p.heap.request_collection();
             }
             Signal::CheckCode { from, ref_serial, module } => {
                 let old = crate::code::server::versions(module).old;
@@ -913,8 +978,24 @@ fn run_slice(vm: &Vm, regs: &mut Registers, mut p: Box<Process>, budget: i32) ->
         Some(e) => Exit::Crash(e),
         None => {
             p.waiting = false;
-            interp::run(&mut p, regs, budget)
+            // A collection another process asked for: now, while no
+            // register is live (garbage_collect/1 of a waiting process).
+            if p.heap.collection_requested() {
+                p.gc_idle();
+            }
+            if p.doomed {
+                Exit::Crash(Exception::exit_signal(Term::atom(atoms::KILLED)))
+            } else {
+                interp::run(&mut p, regs, budget)
+            }
         }
+    };
+    // Over max_heap_size: killed, whatever the slice ended with.
+    let outcome = match outcome {
+        Exit::Yield | Exit::Wait | Exit::Done(_) if p.doomed => {
+            Exit::Crash(Exception::exit_signal(Term::atom(atoms::KILLED)))
+        }
+        o => o,
     };
     let spent = (p.reductions - before).min(budget as u64) as i32;
     match outcome {
@@ -973,6 +1054,38 @@ fn report_crash(p: &Process, reason: Term) {
     let mut pid = String::new();
     crate::format::write_term(&mut pid, p.pid, None);
     eprint!("\n=ERROR REPORT==== {} ===\nError in process {pid} with exit value:\n{r}\n", report_time());
+}
+
+/// The report OTP prints when a collection finds a process's heap over
+/// its `max_heap_size` (girder's GC Info figures are its own).
+pub fn report_max_heap(p: &Process, total: usize) {
+    crate::bif::io::flush();
+    let mut pid = String::new();
+    crate::format::write_term(&mut pid, p.pid, None);
+    let queue = p.mailbox.len() + p.handle.as_ref().map_or(0, |h| h.inbox.lock().unwrap().len());
+    let info = [
+        ("old_heap_block_size", p.heap.old_block_words()),
+        ("heap_block_size", p.heap.size()),
+        ("mbuf_size", p.heap.frag_words()),
+        ("recent_size", p.heap.recent_words()),
+        ("stack_size", p.stack.len()),
+        ("old_heap_size", p.heap.old_used_words()),
+        ("heap_size", p.heap.young_used_words()),
+        ("bin_vheap_size", 0),
+        ("bin_vheap_block_size", 46422),
+        ("bin_old_vheap_size", 0),
+        ("bin_old_vheap_block_size", 46422),
+    ];
+    let gc_info: Vec<String> = info.iter().map(|(k, v)| format!("{{{k},{v}}}")).collect();
+    let b = |x: bool| if x { "true" } else { "false" };
+    eprint!(
+        "\n=ERROR REPORT==== {} ===\n     Process:            {pid} \n     Context:            maximum heap size reached\n     Max Heap Size:      {}\n     Total Heap Size:    {total}\n     Kill:               {}\n     Error Logger:       {}\n     Message Queue Len:  {queue}\n     GC Info:            [{}]\n",
+        report_time(),
+        p.max_heap.size,
+        b(p.max_heap.kill),
+        b(p.max_heap.error_logger),
+        gc_info.join(",\n                          ")
+    );
 }
 
 /// Now as OTP's logger stamps a report: `22-Nov-2026::23:51:41.503205`

@@ -1,0 +1,100 @@
+%% spawn_opt/2,3,4,5 options, the heap process flags, the heap items of
+%% process_info, garbage_collect/0,1,2 and the shape of erlang:memory/0,1.
+-module(gc_spawn_opt).
+-export([main/1, child/1]).
+
+bad(F) ->
+    try F() of V -> {ok, V} catch error:R -> {error, R} end.
+
+show(Label, V) -> io:format("~s: ~p~n", [Label, V]).
+
+main(_) ->
+    show("exported", [erlang:function_exported(erlang, spawn_opt, N) || N <- [2, 3, 4, 5]]),
+    %% process_flag: old values come back; sizes are rounded up to heap sizes.
+    show("max 1000", process_flag(max_heap_size, 1000)),
+    show("max map", process_flag(max_heap_size, #{size => 2000, kill => false})),
+    show("max 0", process_flag(max_heap_size, 0)),
+    show("now", process_info(self(), max_heap_size)),
+    show("min 500", process_flag(min_heap_size, 500)),
+    show("min 1000", process_flag(min_heap_size, 1000)),
+    show("min 100", process_flag(min_heap_size, 100)),
+    show("min now", process_info(self(), min_heap_size)),
+    show("fsa", process_flag(fullsweep_after, 10)),
+    show("fsa back", process_flag(fullsweep_after, 65535)),
+    show("bad max -1", bad(fun() -> process_flag(max_heap_size, -1) end)),
+    show("bad max no size", bad(fun() -> process_flag(max_heap_size, #{kill => true}) end)),
+    show("bad max extra key", bad(fun() -> process_flag(max_heap_size, #{size => 0, foo => 1}) end)),
+    show("bad max kill", bad(fun() -> process_flag(max_heap_size, #{size => 1000, kill => 1}) end)),
+    show("bad max small", bad(fun() -> process_flag(max_heap_size, 10) end)),
+    show("bad min", bad(fun() -> process_flag(min_heap_size, -1) end)),
+    show("bad min atom", bad(fun() -> process_flag(min_heap_size, foo) end)),
+    show("bad flag", bad(fun() -> process_flag(no_such_flag, 1) end)),
+    show("items", process_info(self(), [max_heap_size, min_heap_size, fullsweep_after, min_bin_vheap_size])),
+    {garbage_collection, GC} = process_info(self(), garbage_collection),
+    show("gc keys", [K || {K, _} <- GC]),
+    show("gc settings", [lists:keyfind(K, 1, GC) || K <- [max_heap_size, min_heap_size, fullsweep_after]]),
+    %% spawn_opt with options.
+    Opts = [monitor, {min_heap_size, 1000}, {fullsweep_after, 5}, {max_heap_size, 100000},
+            {priority, high}, {message_queue_data, off_heap}],
+    {P, R} = spawn_opt(fun() -> receive stop -> ok end end, Opts),
+    show("monitor ref", is_reference(R)),
+    {garbage_collection, PGC} = process_info(P, garbage_collection),
+    show("child gc", [lists:keyfind(K, 1, PGC) || K <- [max_heap_size, min_heap_size, fullsweep_after]]),
+    show("child items", process_info(P, [max_heap_size, min_heap_size, heap_size])),
+    show("gc other", garbage_collect(P)),
+    show("gc other major", garbage_collect(P, [{type, major}])),
+    show("gc other async", garbage_collect(P, [{async, req1}])),
+    receive {garbage_collect, req1, Res1} -> show("async answer", Res1) end,
+    P ! stop,
+    receive {'DOWN', R, process, P, Why} -> show("down", Why) end,
+    show("gc dead", garbage_collect(P)),
+    show("gc dead async", garbage_collect(P, [{async, req2}])),
+    receive {garbage_collect, req2, Res2} -> show("async dead answer", Res2) end,
+    show("gc self", garbage_collect()),
+    show("gc self pid", garbage_collect(self())),
+    show("gc self async", garbage_collect(self(), [{async, me}])),
+    receive {garbage_collect, me, Res3} -> show("self answer", Res3) end,
+    show("bad gc opt", bad(fun() -> garbage_collect(self(), [bad]) end)),
+    show("bad gc type", bad(fun() -> garbage_collect(self(), [{type, foo}]) end)),
+    show("bad gc opts", bad(fun() -> garbage_collect(self(), x) end)),
+    show("bad gc pid", bad(fun() -> garbage_collect(foo) end)),
+    %% spawn_opt/4,3,5 and link.
+    process_flag(trap_exit, true),
+    L = spawn_opt(?MODULE, child, [self()], [link]),
+    receive {hello, L} -> ok end,
+    receive {'EXIT', L, LWhy} -> show("linked exit", LWhy) end,
+    {M2, R2} = spawn_opt(nonode@nohost, fun() -> exit(bye) end, [monitor]),
+    receive {'DOWN', R2, process, M2, W2} -> show("spawn_opt/3 down", W2) end,
+    {M3, R3} = spawn_opt(nonode@nohost, erlang, exit, [bye5], [monitor]),
+    receive {'DOWN', R3, process, M3, W3} -> show("spawn_opt/5 down", W3) end,
+    show("bad opt", bad(fun() -> spawn_opt(fun() -> ok end, [bogus]) end)),
+    show("bad min opt", bad(fun() -> spawn_opt(fun() -> ok end, [{min_heap_size, -1}]) end)),
+    show("bad max opt", bad(fun() -> spawn_opt(fun() -> ok end, [{max_heap_size, #{size => -1}}]) end)),
+    show("max below min", bad(fun() -> spawn_opt(fun() -> ok end, [{min_heap_size, 1000}, {max_heap_size, 500}]) end)),
+    show("max too small", bad(fun() -> spawn_opt(fun() -> ok end, [{max_heap_size, 10}]) end)),
+    show("bad priority", bad(fun() -> spawn_opt(fun() -> ok end, [{priority, bogus}]) end)),
+    show("bad mqd", bad(fun() -> spawn_opt(fun() -> ok end, [{message_queue_data, bogus}]) end)),
+    show("not a list", bad(fun() -> spawn_opt(fun() -> ok end, notalist) end)),
+    show("improper", bad(fun() -> spawn_opt(fun() -> ok end, [link | x]) end)),
+    show("link tuple", bad(fun() -> spawn_opt(lists, seq, [1, 2], [{link, true}]) end)),
+    show("bad args", bad(fun() -> spawn_opt(lists, seq, x, []) end)),
+    show("bad fsa", bad(fun() -> spawn_opt(fun() -> ok end, [{fullsweep_after, -1}]) end)),
+    show("not a fun", bad(fun() -> spawn_opt(notfun, []) end)),
+    %% erlang:memory.
+    Mem = erlang:memory(),
+    show("memory keys", [K || {K, _} <- Mem]),
+    show("memory ints", lists:all(fun({_, V}) -> is_integer(V) andalso V >= 0 end, Mem)),
+    {total, T} = lists:keyfind(total, 1, Mem),
+    {processes, Pr} = lists:keyfind(processes, 1, Mem),
+    {system, Sy} = lists:keyfind(system, 1, Mem),
+    show("total = processes + system", T =:= Pr + Sy),
+    show("memory list", [K || {K, _} <- erlang:memory([binary, total, total])]),
+    show("memory one", is_integer(erlang:memory(processes))),
+    show("memory bad", bad(fun() -> erlang:memory(foo) end)),
+    show("memory bad list", bad(fun() -> erlang:memory([total, foo]) end)),
+    show("memory empty", erlang:memory([])),
+    ok.
+
+child(Parent) ->
+    Parent ! {hello, self()},
+    exit(done).
