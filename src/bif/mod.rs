@@ -12,6 +12,7 @@ pub mod code;
 pub mod convert;
 pub mod dict;
 pub mod erlang;
+pub mod etf;
 pub mod file;
 pub mod hash;
 pub mod io;

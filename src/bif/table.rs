@@ -73,6 +73,10 @@ bif_table! {
     INTEGER_TO_BINARY2 = "erlang":"integer_to_binary"/2 => binary::integer_to_binary2;
     FLOAT_TO_BINARY1 = "erlang":"float_to_binary"/1 => binary::float_to_binary1;
     FLOAT_TO_BINARY2 = "erlang":"float_to_binary"/2 => binary::float_to_binary2;
+    TERM_TO_BINARY1 = "erlang":"term_to_binary"/1 => etf::term_to_binary1;
+    TERM_TO_BINARY2 = "erlang":"term_to_binary"/2 => etf::term_to_binary2;
+    BINARY_TO_TERM1 = "erlang":"binary_to_term"/1 => etf::binary_to_term1;
+    BINARY_TO_TERM2 = "erlang":"binary_to_term"/2 => etf::binary_to_term2;
 
     // Operators as functions; the comparisons and arithmetic are allowed in
     // guards (OTP accepts `erlang:'+'(X, 1) > 2` in a guard).
@@ -261,9 +265,24 @@ bif_table! {
     GC_SOURCE = "girder_code":"source"/1 => code::source;
     GC_ADD_PATH = "girder_code":"add_path"/2 => code::add_path;
     GC_GET_PATH = "girder_code":"get_path"/0 => code::get_path;
+    FILE_READ_FILE = "file":"read_file"/1 => file::read_file;
     FILE_WRITE_FILE = "file":"write_file"/2 => file::write_file;
+    FILE_WRITE_FILE3 = "file":"write_file"/3 => file::write_file3;
     FILE_DELETE = "file":"delete"/1 => file::delete;
     FILE_CONSULT = "file":"consult"/1 => file::consult;
+    FILE_RENAME = "file":"rename"/2 => file::rename;
+    FILE_MAKE_DIR = "file":"make_dir"/1 => file::make_dir;
+    FILE_DEL_DIR = "file":"del_dir"/1 => file::del_dir;
+    FILE_LIST_DIR = "file":"list_dir"/1 => file::list_dir;
+    FILE_GET_CWD = "file":"get_cwd"/0 => file::get_cwd;
+    FILE_SET_CWD = "file":"set_cwd"/1 => file::set_cwd;
+    FILE_READ_FILE_INFO = "file":"read_file_info"/1 => file::read_file_info;
+    FILE_OPEN = "file":"open"/2 => file::open;
+    FILE_CLOSE = "file":"close"/1 => file::close;
+    FILE_READ = "file":"read"/2 => file::read;
+    FILE_READ_LINE = "file":"read_line"/1 => file::read_line;
+    FILE_WRITE = "file":"write"/2 => file::write;
+    FILE_POSITION = "file":"position"/2 => file::position;
     PID_TO_LIST = "erlang":"pid_to_list"/1 => convert::pid_to_list;
     LIST_TO_PID = "erlang":"list_to_pid"/1 => convert::list_to_pid;
     // os, clocks and dates (os.rs), phash2 (phash2.rs).
