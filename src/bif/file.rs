@@ -466,11 +466,14 @@ pub fn open(p: &mut Process, a: &[Term]) -> BifResult {
     Ok(ok_tuple(p, fd))
 }
 
-/// file:close(Fd)
+/// file:close(Fd): `ok` for a handle already closed too, as OTP answers
+/// for the pid of a file that is gone.
 pub fn close(p: &mut Process, a: &[Term]) -> BifResult {
-    let closed = handle_id(a[0]).and_then(|id| open_files().lock().unwrap_or_else(|e| e.into_inner()).remove(&id));
-    match closed {
-        Some(_) => Ok(Term::atom(atoms::OK)),
+    match handle_id(a[0]) {
+        Some(id) => {
+            open_files().lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
+            Ok(Term::atom(atoms::OK))
+        }
         None => Ok(error_tuple(p, "einval")),
     }
 }

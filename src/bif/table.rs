@@ -47,6 +47,7 @@ bif_table! {
     IO_LIB_FORMAT = "io_lib":"format"/2 => io::io_lib_format;
     IO_PUT_CHARS = "io":"put_chars"/1 => io::put_chars;
     IO_NL = "io":"nl"/0 => io::nl;
+    IO_PUT_CHARS2 = "io":"put_chars"/2 => io::put_chars2;
     // Binaries.
     BYTE_SIZE = "erlang":"byte_size"/1 => binary::byte_size, guard;
     BIT_SIZE = "erlang":"bit_size"/1 => binary::bit_size, guard;
@@ -77,6 +78,41 @@ bif_table! {
     TERM_TO_BINARY2 = "erlang":"term_to_binary"/2 => etf::term_to_binary2;
     BINARY_TO_TERM1 = "erlang":"binary_to_term"/1 => etf::binary_to_term1;
     BINARY_TO_TERM2 = "erlang":"binary_to_term"/2 => etf::binary_to_term2;
+    // The binary module.
+    BIN_SPLIT2 = "binary":"split"/2 => binary_mod::split;
+    BIN_SPLIT3 = "binary":"split"/3 => binary_mod::split;
+    BIN_MATCH2 = "binary":"match"/2 => binary_mod::match_;
+    BIN_MATCH3 = "binary":"match"/3 => binary_mod::match_;
+    BIN_MATCHES2 = "binary":"matches"/2 => binary_mod::matches;
+    BIN_MATCHES3 = "binary":"matches"/3 => binary_mod::matches;
+    BIN_REPLACE3 = "binary":"replace"/3 => binary_mod::replace;
+    BIN_REPLACE4 = "binary":"replace"/4 => binary_mod::replace;
+    BIN_PART2 = "binary":"part"/2 => binary_mod::part2;
+    BIN_PART3 = "binary":"part"/3 => binary_mod::part3;
+    BIN_COPY1 = "binary":"copy"/1 => binary_mod::copy1;
+    BIN_COPY2 = "binary":"copy"/2 => binary_mod::copy2;
+    BIN_BIN_TO_LIST1 = "binary":"bin_to_list"/1 => binary_mod::bin_to_list1;
+    BIN_BIN_TO_LIST2 = "binary":"bin_to_list"/2 => binary_mod::bin_to_list2;
+    BIN_BIN_TO_LIST3 = "binary":"bin_to_list"/3 => binary_mod::bin_to_list3;
+    BIN_LIST_TO_BIN1 = "binary":"list_to_bin"/1 => binary_mod::list_to_bin;
+    BIN_FIRST1 = "binary":"first"/1 => binary_mod::first;
+    BIN_LAST1 = "binary":"last"/1 => binary_mod::last;
+    BIN_AT2 = "binary":"at"/2 => binary_mod::at;
+    BIN_ENCODE_UNSIGNED1 = "binary":"encode_unsigned"/1 => binary_mod::encode_unsigned1;
+    BIN_ENCODE_UNSIGNED2 = "binary":"encode_unsigned"/2 => binary_mod::encode_unsigned2;
+    BIN_DECODE_UNSIGNED1 = "binary":"decode_unsigned"/1 => binary_mod::decode_unsigned1;
+    BIN_DECODE_UNSIGNED2 = "binary":"decode_unsigned"/2 => binary_mod::decode_unsigned2;
+    BIN_LONGEST_COMMON_PREFIX1 = "binary":"longest_common_prefix"/1 => binary_mod::longest_common_prefix;
+    BIN_LONGEST_COMMON_SUFFIX1 = "binary":"longest_common_suffix"/1 => binary_mod::longest_common_suffix;
+    BIN_REFERENCED_BYTE_SIZE1 = "binary":"referenced_byte_size"/1 => binary_mod::referenced_byte_size;
+    BIN_COMPILE_PATTERN1 = "binary":"compile_pattern"/1 => binary_mod::compile_pattern;
+    BIN_ENCODE_HEX1 = "binary":"encode_hex"/1 => binary_mod::encode_hex;
+    BIN_DECODE_HEX1 = "binary":"decode_hex"/1 => binary_mod::decode_hex;
+    UNICODE_TO_LIST1 = "unicode":"characters_to_list"/1 => unicode::characters_to_list1;
+    UNICODE_TO_LIST2 = "unicode":"characters_to_list"/2 => unicode::characters_to_list2;
+    UNICODE_TO_BINARY1 = "unicode":"characters_to_binary"/1 => unicode::characters_to_binary1;
+    UNICODE_TO_BINARY2 = "unicode":"characters_to_binary"/2 => unicode::characters_to_binary2;
+    UNICODE_TO_BINARY3 = "unicode":"characters_to_binary"/3 => unicode::characters_to_binary3;
 
     // Operators as functions; the comparisons and arithmetic are allowed in
     // guards (OTP accepts `erlang:'+'(X, 1) > 2` in a guard).
