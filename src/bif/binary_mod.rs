@@ -122,6 +122,17 @@ fn options(t: Term, size: usize) -> Result<Opts, Exception> {
     Ok(o)
 }
 
+/// Bytes `x..y` of binary `t`: a sub-binary, or a copy when it is small
+/// enough for the heap, as OTP makes parts (so `referenced_byte_size` of
+/// a small part is its own size there too).
+fn window(p: &mut Process, t: Term, bytes: &[u8], x: usize, y: usize) -> Term {
+    if y - x <= crate::term::binary::HEAP_BIN_MAX {
+        p.heap.binary(&bytes[x..y])
+    } else {
+        p.heap.sub_binary(t, 8 * x, 8 * (y - x))
+    }
+}
+
 fn pos_len(p: &mut Process, (at, n): (usize, usize)) -> Term {
     p.heap.tuple(&[Term::small(at as i64), Term::small(n as i64)])
 }
@@ -177,7 +188,7 @@ pub fn split(p: &mut Process, a: &[Term]) -> BifResult {
             parts.pop();
         }
     }
-    let v: Vec<Term> = parts.into_iter().map(|(x, y)| p.heap.sub_binary(a[0], 8 * x, 8 * (y - x))).collect();
+    let v: Vec<Term> = parts.into_iter().map(|(x, y)| window(p, a[0], &subj, x, y)).collect();
     Ok(p.heap.list(&v))
 }
 
@@ -213,14 +224,14 @@ pub fn replace(p: &mut Process, a: &[Term]) -> BifResult {
 
 /// binary:part(Subject, {Pos, Len}) and binary:part(Subject, Pos, Len)
 pub fn part2(p: &mut Process, a: &[Term]) -> BifResult {
-    let size = bytes_of(a[0])?.len();
-    let (x, y) = range(a[1], size)?;
-    Ok(p.heap.sub_binary(a[0], 8 * x, 8 * (y - x)))
+    let b = bytes_of(a[0])?;
+    let (x, y) = range(a[1], b.len())?;
+    Ok(window(p, a[0], &b, x, y))
 }
 pub fn part3(p: &mut Process, a: &[Term]) -> BifResult {
-    let size = bytes_of(a[0])?.len();
-    let (x, y) = part_range(a[1], a[2], size)?;
-    Ok(p.heap.sub_binary(a[0], 8 * x, 8 * (y - x)))
+    let b = bytes_of(a[0])?;
+    let (x, y) = part_range(a[1], a[2], b.len())?;
+    Ok(window(p, a[0], &b, x, y))
 }
 
 /// binary:copy(Subject[, N])
