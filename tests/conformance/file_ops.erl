@@ -84,6 +84,7 @@ run(Dir) ->
     ok = file:close(R),
     {ok, RB} = file:open(L, [read, binary]),
     io:format("~p~n", [file:read_line(RB)]),
+    io:format("~p~n", [io:get_line(RB, "")]),
     io:format("~p~n", [file:read(RB, 4)]),
     io:format("~p~n", [file:position(RB, eof)]),
     io:format("~p~n", [file:read(RB, 4)]),

@@ -111,7 +111,7 @@ pub fn term_to_binary2(p: &mut Process, a: &[Term]) -> BifResult {
 }
 
 /// Decode `bytes` (version byte first); with the number of bytes read.
-pub fn from_bytes<A: Alloc>(heap: &mut A, bytes: &[u8], safe: bool) -> Result<(Term, usize), ()> {
+pub(crate) fn from_bytes<A: Alloc>(heap: &mut A, bytes: &[u8], safe: bool) -> Result<(Term, usize), ()> {
     if bytes.len() < 2 || bytes[0] != tag::VERSION {
         return Err(());
     }
