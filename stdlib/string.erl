@@ -3,9 +3,9 @@
 %% Written for girder from the documented behaviour of OTP 25's `string`
 %% module (results checked against OTP for ASCII and Latin-1 input).
 %%
-%% girder has no binaries yet, so every function works on (possibly deep)
-%% lists of characters.  All input goes through chars/1, the one place
-%% where binary support will have to be added.
+%% Every function works on flat lists of characters (flat/1 reads deep
+%% lists and UTF-8 binaries); a subject given as a binary gives binaries
+%% back (see "Binaries in, binaries out" at the end).
 %%
 %% Grapheme clusters are the extended grapheme clusters of Unicode
 %% (UAX #29) as OTP 25 forms them: "\r\n", a base with its combining
@@ -49,8 +49,24 @@
 
 %% A flat list of code points from chardata.  (Binaries: add here.)
 %% OTP fails with function_clause on what is not chardata.
-flat(Data) when is_list(Data) -> lists:flatten(Data);
+flat(Data) when is_list(Data) -> flat_bins(lists:flatten(Data));
+flat(Data) when is_binary(Data) -> bin_chars(Data);
 flat(Data) -> erlang:error(function_clause, [Data]).
+
+%% Binaries inside a deep list, made characters.
+flat_bins(L) ->
+    case lists:any(fun is_binary/1, L) of
+        true -> lists:flatmap(fun(B) when is_binary(B) -> bin_chars(B); (C) -> [C] end, L);
+        false -> L
+    end.
+
+%% The characters of a UTF-8 binary; OTP fails with {badarg, Bin} on
+%% one that is not UTF-8.
+bin_chars(B) ->
+    case unicode:characters_to_list(B) of
+        L when is_list(L) -> L;
+        {_, _, Rest} -> erlang:error({badarg, Rest}, [B])
+    end.
 
 %% Code points to grapheme clusters.
 graphemes([]) -> [];
@@ -153,7 +169,7 @@ seps(Seps) when is_list(Seps) ->
 
 to_graphemes(Data) -> graphemes(flat(Data)).
 
-next_grapheme(Data) ->
+next_grapheme_l(Data) ->
     case graphemes_head(flat(Data)) of
         none -> [];
         {G, Rest} -> [G | Rest]
@@ -162,7 +178,7 @@ next_grapheme(Data) ->
 graphemes_head([]) -> none;
 graphemes_head(Chars) -> cluster(Chars, true).
 
-next_codepoint(Data) ->
+next_codepoint_l(Data) ->
     case flat(Data) of
         [C | Rest] -> [C | Rest];
         [] -> []
@@ -176,13 +192,14 @@ length(Data) -> erlang:length(graphemes(flat(Data))).
 
 %% Anything that is not (empty) chardata is simply not empty, as in OTP.
 is_empty([]) -> true;
+is_empty(B) when is_binary(B) -> byte_size(B) =:= 0;
 is_empty([Head | Tail]) -> is_empty(Head) andalso is_empty(Tail);
 is_empty(_) -> false.
 
 equal(A, B) -> flat(A) =:= flat(B).
 
 equal(A, B, false) -> equal(A, B);
-equal(A, B, true) -> casefold(A) =:= casefold(B).
+equal(A, B, true) -> casefold_l(A) =:= casefold_l(B).
 
 %% Normalisation does not change ASCII/Latin-1 text that is already
 %% composed, which is all girder supports for now.
@@ -196,11 +213,11 @@ equal(_, _, _, _) -> erlang:error(undef).
 
 reverse(Data) -> lists:reverse(graphemes(flat(Data))).
 
-slice(Data, Start) -> slice(Data, Start, infinity).
+slice_l(Data, Start) -> slice_l(Data, Start, infinity).
 
 %% The whole of anything, untouched, as in OTP.
-slice(Data, 0, infinity) -> Data;
-slice(Data, Start, Len)
+slice_l(Data, 0, infinity) -> Data;
+slice_l(Data, Start, Len)
   when is_integer(Start), Start >= 0,
        (Len =:= infinity orelse (is_integer(Len) andalso Len >= 0)) ->
     Gs = drop(Start, graphemes(flat(Data))),
@@ -213,9 +230,9 @@ drop(0, List) -> List;
 drop(_, []) -> [];
 drop(N, [_ | Tail]) -> drop(N - 1, Tail).
 
-prefix(Data, Prefix) when not is_list(Prefix) ->
+prefix_l(Data, Prefix) when not is_list(Prefix), not is_binary(Prefix) ->
     erlang:error(badarg, [Data, Prefix]);
-prefix(Data, Prefix) ->
+prefix_l(Data, Prefix) ->
     case flat(Prefix) of
         [] -> flat(Data);
         Pre ->
@@ -226,7 +243,7 @@ prefix(Data, Prefix) ->
     end.
 
 %% Removes all trailing "\n" and "\r\n" line endings.
-chomp(Data) -> lists:reverse(drop_newlines(lists:reverse(flat(Data)))).
+chomp_l(Data) -> lists:reverse(drop_newlines(lists:reverse(flat(Data)))).
 
 drop_newlines([$\n, $\r | Rest]) -> drop_newlines(Rest);
 drop_newlines([$\n | Rest]) -> drop_newlines(Rest);
@@ -277,18 +294,18 @@ find_last(Pat, Chars, RevBefore, Found) ->
         [] -> Found1
     end.
 
-split(Data, Pattern) -> split(Data, Pattern, leading).
+split_l(Data, Pattern) -> split_l(Data, Pattern, leading).
 
-split(Data, Pattern, Where) when not is_list(Pattern) ->
+split_l(Data, Pattern, Where) when not is_list(Pattern), not is_binary(Pattern) ->
     erlang:error(badarg, [Data, Pattern, Where]);
-split(Data, Pattern, Where) when Where =/= leading, Where =/= trailing, Where =/= all ->
+split_l(Data, Pattern, Where) when Where =/= leading, Where =/= trailing, Where =/= all ->
     %% OTP looks at Where only once it has found a match.
     Chars = flat(Data),
     case find_first(flat(Pattern), Chars) of
         {_, After} when Pattern =/= [] -> erlang:error({case_clause, After});
         _ -> [Chars]
     end;
-split(Data, Pattern, Where) ->
+split_l(Data, Pattern, Where) ->
     Chars = flat(Data),
     case flat(Pattern) of
         [] -> [Chars];
@@ -309,11 +326,11 @@ split_all(Pat, Chars, Parts) ->
         {RevBefore, After} -> split_all(Pat, After, [lists:reverse(RevBefore) | Parts])
     end.
 
-find(Data, Pattern) -> find(Data, Pattern, leading).
+find_l(Data, Pattern) -> find_l(Data, Pattern, leading).
 
-find(Data, Pattern, Dir) when not is_list(Pattern) ->
+find_l(Data, Pattern, Dir) when not is_list(Pattern), not is_binary(Pattern) ->
     erlang:error(badarg, [Data, Pattern, Dir]);
-find(Data, Pattern, Dir) when Dir =:= leading; Dir =:= trailing ->
+find_l(Data, Pattern, Dir) when Dir =:= leading; Dir =:= trailing ->
     Chars = flat(Data),
     case flat(Pattern) of
         [] -> Chars;
@@ -337,7 +354,7 @@ replace(Data, Pattern, Replacement, Where) ->
 %%% Separators: lexemes, trim, take
 %%% ------------------------------------------------------------------
 
-lexemes(Data, Separators) ->
+lexemes_l(Data, Separators) ->
     Seps = seps(Separators),
     [ungraphemes(L) || L <- lexemes_units(units(flat(Data), Seps), Seps, [], [])].
 
@@ -350,8 +367,8 @@ lexemes_units([U | Rest], Seps, Cur, Acc) ->
 lexemes_units([], _, [], Acc) -> lists:reverse(Acc);
 lexemes_units([], _, Cur, Acc) -> lists:reverse(Acc, [lists:reverse(Cur)]).
 
-nth_lexeme(Data, N, Separators) when is_integer(N), N > 0 ->
-    case drop(N - 1, lexemes(Data, Separators)) of
+nth_lexeme_l(Data, N, Separators) when is_integer(N), N > 0 ->
+    case drop(N - 1, lexemes_l(Data, Separators)) of
         [Lexeme | _] -> Lexeme;
         [] -> []
     end.
@@ -361,11 +378,11 @@ whitespace() ->
     [$\s, $\t, $\n, $\v, $\f, $\r, [$\r, $\n], 16#85, 16#200E, 16#200F,
      16#2028, 16#2029].
 
-trim(Data) -> trim(Data, both).
+trim_l(Data) -> trim_l(Data, both).
 
-trim(Data, Dir) when ?IS_DIR(Dir) -> trim(Data, Dir, whitespace()).
+trim_l(Data, Dir) when ?IS_DIR(Dir) -> trim_l(Data, Dir, whitespace()).
 
-trim(Data, Dir, Separators) when ?IS_DIR(Dir) ->
+trim_l(Data, Dir, Separators) when ?IS_DIR(Dir) ->
     Seps = seps(Separators),
     Units = units(flat(Data), Seps),
     Trimmed = case Dir of
@@ -385,19 +402,19 @@ drop_seps([], _) -> [].
 drop_trailing(Units, Seps) ->
     lists:reverse(drop_seps(lists:reverse(Units), Seps)).
 
-take(Data, Separators) -> take(Data, Separators, false, leading).
+take_l(Data, Separators) -> take_l(Data, Separators, false, leading).
 
-take(Data, Separators, Complement) -> take(Data, Separators, Complement, leading).
+take_l(Data, Separators, Complement) -> take_l(Data, Separators, Complement, leading).
 
-take(Data, Separators, Complement, Dir) when not is_list(Separators) ->
+take_l(Data, Separators, Complement, Dir) when not is_list(Separators) ->
     erlang:error(badarg, [Data, Separators, Complement, Dir]);
-take(Data, [], Complement, Dir)
+take_l(Data, [], Complement, Dir)
   when not is_boolean(Complement); Dir =/= leading, Dir =/= trailing ->
     erlang:error({case_clause, {Complement, Dir}}, [Data, [], Complement, Dir]);
-take(Data, Separators, Complement, Dir)
+take_l(Data, Separators, Complement, Dir)
   when not is_boolean(Complement); Dir =/= leading, Dir =/= trailing ->
     erlang:error(function_clause, [Data, Separators, Complement, Dir]);
-take(Data, Separators, Complement, Dir) ->
+take_l(Data, Separators, Complement, Dir) ->
     Seps = seps(Separators),
     Units = units(flat(Data), Seps),
     Wanted = fun(U) -> lists:member(U, Seps) =/= Complement end,
@@ -435,18 +452,18 @@ pad(Data, Len, Dir, Char) when is_integer(Len), ?IS_DIR(Dir) ->
 %%% Case
 %%% ------------------------------------------------------------------
 
-uppercase(Data) -> lists:flatmap(fun girder_unicode:uppercase/1, flat_case(Data)).
+uppercase_l(Data) -> lists:flatmap(fun girder_unicode:uppercase/1, flat_case(Data)).
 
-lowercase(Data) -> lists:flatmap(fun girder_unicode:lowercase/1, flat_case(Data)).
+lowercase_l(Data) -> lists:flatmap(fun girder_unicode:lowercase/1, flat_case(Data)).
 
-casefold(Data) -> lists:flatmap(fun girder_unicode:casefold/1, flat_case(Data)).
+casefold_l(Data) -> lists:flatmap(fun girder_unicode:casefold/1, flat_case(Data)).
 
 %% The case functions fail with {badarg, Data} on what is not chardata.
-flat_case(Data) when is_list(Data) -> lists:flatten(Data);
+flat_case(Data) when is_list(Data); is_binary(Data) -> flat(Data);
 flat_case(Data) -> erlang:error({badarg, Data}, [Data]).
 
 %% The first code point in title case; the rest is unchanged.
-titlecase(Data) ->
+titlecase_l(Data) ->
     case flat(Data) of
         [C | Rest] -> girder_unicode:titlecase(C) ++ Rest;
         [] -> []
@@ -472,18 +489,18 @@ lower(C) -> C.
 %%% Numbers
 %%% ------------------------------------------------------------------
 
-to_integer(Data) when is_list(Data) ->
+to_integer_l(Data) when is_list(Data) ->
     Chars = flat(Data),
     {Sign, Rest} = take_sign(Chars),
     case lists:splitwith(fun is_digit/1, Rest) of
         {[], _} -> {error, no_integer};
         {Digits, Tail} -> {list_to_integer(Sign ++ Digits), Tail}
     end;
-to_integer(_) ->
+to_integer_l(_) ->
     {error, badarg}.
 
 %% Float syntax: [+-] digits (. or ,) digits [(e|E) [+-] digits]
-to_float(Data) when is_list(Data) ->
+to_float_l(Data) when is_list(Data) ->
     Chars = flat(Data),
     {Sign, Rest} = take_sign(Chars),
     case lists:splitwith(fun is_digit/1, Rest) of
@@ -498,7 +515,7 @@ to_float(Data) when is_list(Data) ->
             end;
         _ -> {error, no_float}
     end;
-to_float(_) ->
+to_float_l(_) ->
     {error, badarg}.
 
 take_sign([$- | Rest]) -> {"-", Rest};
@@ -677,3 +694,99 @@ centre(S, N, Char) when is_integer(Char) ->
             Left = (N - Len) div 2,
             chars(Char, Left, S ++ chars(Char, N - Len - Left))
     end.
+
+
+%%% ------------------------------------------------------------------
+%%% Binaries in, binaries out
+%%% ------------------------------------------------------------------
+%%
+%% Each function below that takes its subject as a binary works on the
+%% characters and gives back binaries where OTP does: the _l functions
+%% are the list implementations.
+
+out(L) when is_list(L) -> unicode:characters_to_binary(L);
+out(Other) -> Other.
+
+outs(L) when is_list(L) -> [out(X) || X <- L];
+outs(Other) -> Other.
+
+out_pair({A, B}) -> {out(A), out(B)};
+out_pair(Other) -> Other.
+
+out_num({N, Rest}) -> {N, out(Rest)};
+out_num(Other) -> Other.
+
+out_next([G | Rest]) -> [G | out(Rest)];
+out_next(Other) -> Other.
+
+trim(D) when is_binary(D) -> out(trim_l(bin_chars(D)));
+trim(D) -> trim_l(D).
+
+trim(D, A1) when is_binary(D) -> out(trim_l(bin_chars(D), A1));
+trim(D, A1) -> trim_l(D, A1).
+
+trim(D, A1, A2) when is_binary(D) -> out(trim_l(bin_chars(D), A1, A2));
+trim(D, A1, A2) -> trim_l(D, A1, A2).
+
+chomp(D) when is_binary(D) -> out(chomp_l(bin_chars(D)));
+chomp(D) -> chomp_l(D).
+
+slice(D, A1) when is_binary(D) -> out(slice_l(bin_chars(D), A1));
+slice(D, A1) -> slice_l(D, A1).
+
+slice(D, A1, A2) when is_binary(D) -> out(slice_l(bin_chars(D), A1, A2));
+slice(D, A1, A2) -> slice_l(D, A1, A2).
+
+uppercase(D) when is_binary(D) -> out(uppercase_l(bin_chars(D)));
+uppercase(D) -> uppercase_l(D).
+
+lowercase(D) when is_binary(D) -> out(lowercase_l(bin_chars(D)));
+lowercase(D) -> lowercase_l(D).
+
+titlecase(D) when is_binary(D) -> out(titlecase_l(bin_chars(D)));
+titlecase(D) -> titlecase_l(D).
+
+casefold(D) when is_binary(D) -> out(casefold_l(bin_chars(D)));
+casefold(D) -> casefold_l(D).
+
+find(D, A1) when is_binary(D) -> out(find_l(bin_chars(D), A1));
+find(D, A1) -> find_l(D, A1).
+
+find(D, A1, A2) when is_binary(D) -> out(find_l(bin_chars(D), A1, A2));
+find(D, A1, A2) -> find_l(D, A1, A2).
+
+prefix(D, A1) when is_binary(D) -> out(prefix_l(bin_chars(D), A1));
+prefix(D, A1) -> prefix_l(D, A1).
+
+nth_lexeme(D, A1, A2) when is_binary(D) -> out(nth_lexeme_l(bin_chars(D), A1, A2));
+nth_lexeme(D, A1, A2) -> nth_lexeme_l(D, A1, A2).
+
+split(D, A1) when is_binary(D) -> outs(split_l(bin_chars(D), A1));
+split(D, A1) -> split_l(D, A1).
+
+split(D, A1, A2) when is_binary(D) -> outs(split_l(bin_chars(D), A1, A2));
+split(D, A1, A2) -> split_l(D, A1, A2).
+
+lexemes(D, A1) when is_binary(D) -> outs(lexemes_l(bin_chars(D), A1));
+lexemes(D, A1) -> lexemes_l(D, A1).
+
+take(D, A1) when is_binary(D) -> out_pair(take_l(bin_chars(D), A1));
+take(D, A1) -> take_l(D, A1).
+
+take(D, A1, A2) when is_binary(D) -> out_pair(take_l(bin_chars(D), A1, A2));
+take(D, A1, A2) -> take_l(D, A1, A2).
+
+take(D, A1, A2, A3) when is_binary(D) -> out_pair(take_l(bin_chars(D), A1, A2, A3));
+take(D, A1, A2, A3) -> take_l(D, A1, A2, A3).
+
+to_integer(D) when is_binary(D) -> out_num(to_integer_l(bin_chars(D)));
+to_integer(D) -> to_integer_l(D).
+
+to_float(D) when is_binary(D) -> out_num(to_float_l(bin_chars(D)));
+to_float(D) -> to_float_l(D).
+
+next_grapheme(D) when is_binary(D) -> out_next(next_grapheme_l(bin_chars(D)));
+next_grapheme(D) -> next_grapheme_l(D).
+
+next_codepoint(D) when is_binary(D) -> out_next(next_codepoint_l(bin_chars(D)));
+next_codepoint(D) -> next_codepoint_l(D).

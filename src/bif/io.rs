@@ -62,9 +62,21 @@ pub fn format2(_p: &mut Process, a: &[Term]) -> BifResult {
     write_out(&do_format(a[0], a[1])?);
     Ok(Term::atom(atoms::OK))
 }
-/// io:format(Device, Format, Args): standard_io and standard_error.
+/// Text for a file opened with file:open/2 (UTF-8 encoded).
+fn to_file(dev: Term, s: &str) -> Option<BifResult> {
+    match super::file::write_bytes(dev, s.as_bytes())? {
+        Ok(()) => Some(Ok(Term::atom(atoms::OK))),
+        Err(_) => Some(Err(Exception::error(Term::atom(crate::term::Atom::intern("terminated"))))),
+    }
+}
+
+/// io:format(Device, Format, Args): standard_io, standard_error, and files
+/// opened with file:open/2.
 pub fn format3(_p: &mut Process, a: &[Term]) -> BifResult {
     let s = do_format(a[1], a[2])?;
+    if let Some(r) = to_file(a[0], &s) {
+        return r;
+    }
     match a[0].as_atom().map(|x| x.name()) {
         Some("standard_error") => {
             flush();
@@ -83,6 +95,22 @@ pub fn io_lib_format(p: &mut Process, a: &[Term]) -> BifResult {
 pub fn put_chars(_p: &mut Process, a: &[Term]) -> BifResult {
     let cs = crate::format::chardata(a[0], crate::format::BinChars::Utf8, 0x10ffff).ok_or_else(Exception::badarg)?;
     write_out(&cs.into_iter().collect::<String>());
+    Ok(Term::atom(atoms::OK))
+}
+/// io:put_chars(Device, Chars)
+pub fn put_chars2(_p: &mut Process, a: &[Term]) -> BifResult {
+    let cs = crate::format::chardata(a[1], crate::format::BinChars::Utf8, 0x10ffff).ok_or_else(Exception::badarg)?;
+    let s: String = cs.into_iter().collect();
+    if let Some(r) = to_file(a[0], &s) {
+        return r;
+    }
+    match a[0].as_atom().map(|x| x.name()) {
+        Some("standard_error") => {
+            flush();
+            eprint!("{s}");
+        }
+        _ => write_out(&s),
+    }
     Ok(Term::atom(atoms::OK))
 }
 /// io:nl()

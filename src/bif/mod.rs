@@ -8,10 +8,12 @@
 //! reserves `BIF_RESERVE` words before each call so that is rare.
 
 pub mod binary;
+pub mod binary_mod;
 pub mod code;
 pub mod convert;
 pub mod dict;
 pub mod erlang;
+pub mod etf;
 pub mod file;
 pub mod hash;
 pub mod io;
@@ -25,6 +27,7 @@ pub mod process;
 pub mod stdin;
 pub mod tuple;
 pub mod types;
+pub mod unicode;
 
 use crate::term::Atom;
 use crate::vm::exception::BifResult;

@@ -48,6 +48,10 @@ pub fn get_line1(p: &mut Process, a: &[Term]) -> BifResult {
 
 /// io:get_line(Device, Prompt)
 pub fn get_line2(p: &mut Process, a: &[Term]) -> BifResult {
+    // A file opened with file:open/2: its next line (no prompt).
+    if let Some(line) = super::file::get_line(p, a[0]) {
+        return Ok(line);
+    }
     device(a[0])?;
     get_line1(p, &a[1..])
 }

@@ -47,6 +47,7 @@ bif_table! {
     IO_LIB_FORMAT = "io_lib":"format"/2 => io::io_lib_format;
     IO_PUT_CHARS = "io":"put_chars"/1 => io::put_chars;
     IO_NL = "io":"nl"/0 => io::nl;
+    IO_PUT_CHARS2 = "io":"put_chars"/2 => io::put_chars2;
     // Binaries.
     BYTE_SIZE = "erlang":"byte_size"/1 => binary::byte_size, guard;
     BIT_SIZE = "erlang":"bit_size"/1 => binary::bit_size, guard;
@@ -73,6 +74,45 @@ bif_table! {
     INTEGER_TO_BINARY2 = "erlang":"integer_to_binary"/2 => binary::integer_to_binary2;
     FLOAT_TO_BINARY1 = "erlang":"float_to_binary"/1 => binary::float_to_binary1;
     FLOAT_TO_BINARY2 = "erlang":"float_to_binary"/2 => binary::float_to_binary2;
+    TERM_TO_BINARY1 = "erlang":"term_to_binary"/1 => etf::term_to_binary1;
+    TERM_TO_BINARY2 = "erlang":"term_to_binary"/2 => etf::term_to_binary2;
+    BINARY_TO_TERM1 = "erlang":"binary_to_term"/1 => etf::binary_to_term1;
+    BINARY_TO_TERM2 = "erlang":"binary_to_term"/2 => etf::binary_to_term2;
+    // The binary module.
+    BIN_SPLIT2 = "binary":"split"/2 => binary_mod::split;
+    BIN_SPLIT3 = "binary":"split"/3 => binary_mod::split;
+    BIN_MATCH2 = "binary":"match"/2 => binary_mod::match_;
+    BIN_MATCH3 = "binary":"match"/3 => binary_mod::match_;
+    BIN_MATCHES2 = "binary":"matches"/2 => binary_mod::matches;
+    BIN_MATCHES3 = "binary":"matches"/3 => binary_mod::matches;
+    BIN_REPLACE3 = "binary":"replace"/3 => binary_mod::replace;
+    BIN_REPLACE4 = "binary":"replace"/4 => binary_mod::replace;
+    BIN_PART2 = "binary":"part"/2 => binary_mod::part2;
+    BIN_PART3 = "binary":"part"/3 => binary_mod::part3;
+    BIN_COPY1 = "binary":"copy"/1 => binary_mod::copy1;
+    BIN_COPY2 = "binary":"copy"/2 => binary_mod::copy2;
+    BIN_BIN_TO_LIST1 = "binary":"bin_to_list"/1 => binary_mod::bin_to_list1;
+    BIN_BIN_TO_LIST2 = "binary":"bin_to_list"/2 => binary_mod::bin_to_list2;
+    BIN_BIN_TO_LIST3 = "binary":"bin_to_list"/3 => binary_mod::bin_to_list3;
+    BIN_LIST_TO_BIN1 = "binary":"list_to_bin"/1 => binary_mod::list_to_bin;
+    BIN_FIRST1 = "binary":"first"/1 => binary_mod::first;
+    BIN_LAST1 = "binary":"last"/1 => binary_mod::last;
+    BIN_AT2 = "binary":"at"/2 => binary_mod::at;
+    BIN_ENCODE_UNSIGNED1 = "binary":"encode_unsigned"/1 => binary_mod::encode_unsigned1;
+    BIN_ENCODE_UNSIGNED2 = "binary":"encode_unsigned"/2 => binary_mod::encode_unsigned2;
+    BIN_DECODE_UNSIGNED1 = "binary":"decode_unsigned"/1 => binary_mod::decode_unsigned1;
+    BIN_DECODE_UNSIGNED2 = "binary":"decode_unsigned"/2 => binary_mod::decode_unsigned2;
+    BIN_LONGEST_COMMON_PREFIX1 = "binary":"longest_common_prefix"/1 => binary_mod::longest_common_prefix;
+    BIN_LONGEST_COMMON_SUFFIX1 = "binary":"longest_common_suffix"/1 => binary_mod::longest_common_suffix;
+    BIN_REFERENCED_BYTE_SIZE1 = "binary":"referenced_byte_size"/1 => binary_mod::referenced_byte_size;
+    BIN_COMPILE_PATTERN1 = "binary":"compile_pattern"/1 => binary_mod::compile_pattern;
+    BIN_ENCODE_HEX1 = "binary":"encode_hex"/1 => binary_mod::encode_hex;
+    BIN_DECODE_HEX1 = "binary":"decode_hex"/1 => binary_mod::decode_hex;
+    UNICODE_TO_LIST1 = "unicode":"characters_to_list"/1 => unicode::characters_to_list1;
+    UNICODE_TO_LIST2 = "unicode":"characters_to_list"/2 => unicode::characters_to_list2;
+    UNICODE_TO_BINARY1 = "unicode":"characters_to_binary"/1 => unicode::characters_to_binary1;
+    UNICODE_TO_BINARY2 = "unicode":"characters_to_binary"/2 => unicode::characters_to_binary2;
+    UNICODE_TO_BINARY3 = "unicode":"characters_to_binary"/3 => unicode::characters_to_binary3;
 
     // Operators as functions; the comparisons and arithmetic are allowed in
     // guards (OTP accepts `erlang:'+'(X, 1) > 2` in a guard).
@@ -261,7 +301,9 @@ bif_table! {
     GC_SOURCE = "girder_code":"source"/1 => code::source;
     GC_ADD_PATH = "girder_code":"add_path"/2 => code::add_path;
     GC_GET_PATH = "girder_code":"get_path"/0 => code::get_path;
+    FILE_READ_FILE = "file":"read_file"/1 => file::read_file;
     FILE_WRITE_FILE = "file":"write_file"/2 => file::write_file;
+    FILE_WRITE_FILE3 = "file":"write_file"/3 => file::write_file3;
     FILE_DELETE = "file":"delete"/1 => file::delete;
     FILE_CONSULT = "file":"consult"/1 => file::consult;
     SPAWN_OPT2 = "erlang":"spawn_opt"/2 => process::spawn_opt2;
@@ -274,6 +316,19 @@ bif_table! {
     REQUEST_GC = "girder_proc":"request_gc"/2 => process::request_gc;
     MEMORY0 = "erlang":"memory"/0 => process::memory0;
     MEMORY1 = "erlang":"memory"/1 => process::memory1;
+    FILE_RENAME = "file":"rename"/2 => file::rename;
+    FILE_MAKE_DIR = "file":"make_dir"/1 => file::make_dir;
+    FILE_DEL_DIR = "file":"del_dir"/1 => file::del_dir;
+    FILE_LIST_DIR = "file":"list_dir"/1 => file::list_dir;
+    FILE_GET_CWD = "file":"get_cwd"/0 => file::get_cwd;
+    FILE_SET_CWD = "file":"set_cwd"/1 => file::set_cwd;
+    FILE_READ_FILE_INFO = "file":"read_file_info"/1 => file::read_file_info;
+    FILE_OPEN = "file":"open"/2 => file::open;
+    FILE_CLOSE = "file":"close"/1 => file::close;
+    FILE_READ = "file":"read"/2 => file::read;
+    FILE_READ_LINE = "file":"read_line"/1 => file::read_line;
+    FILE_WRITE = "file":"write"/2 => file::write;
+    FILE_POSITION = "file":"position"/2 => file::position;
     PID_TO_LIST = "erlang":"pid_to_list"/1 => convert::pid_to_list;
     LIST_TO_PID = "erlang":"list_to_pid"/1 => convert::list_to_pid;
     // os, clocks and dates (os.rs), phash2 (phash2.rs).

@@ -730,7 +730,14 @@ impl<'a> Codegen<'a> {
         let mut out = Vec::with_capacity(es.len());
         let mut spilled = Vec::new();
         for (i, e) in es.iter().enumerate() {
-            let s = self.expr(e, hints.get(i).copied().flatten())?;
+            // A hint chosen before the earlier arguments were computed may
+            // name a register one of them now holds (`F([g(), a])` built
+            // the list in x1, then made the fun over it): drop it then.
+            let hint = hints.get(i).copied().flatten().filter(|d| match *d {
+                Dst::X(r) => self.c.valid & bit(r) == 0 && !out.iter().any(|o| matches!(o, Src::X(x) if *x == r)),
+                _ => true,
+            });
+            let s = self.expr(e, hint)?;
             let later_call = es[i + 1..].iter().any(has_call);
             if later_call && matches!(s, Src::X(_)) {
                 if !self.c.frame {

@@ -1,0 +1,102 @@
+%% The binary module: split, match, matches, replace, part, copy,
+%% bin_to_list, first/last/at, unsigned encodings, common prefixes and
+%% suffixes, hex, compiled patterns, and their badarg cases.
+-module(binary_module).
+-export([main/1]).
+
+b(L) -> list_to_binary(L).
+
+t(F) ->
+    try F() of
+        V -> V
+    catch
+        C:R -> {C, R}
+    end.
+
+p(X) -> io:format("~p~n", [X]).
+
+main(_) ->
+    S = b("a,b,,c,,"),
+    [p(t(fun() -> binary:split(S, P, O) end))
+     || P <- [b(","), [b(","), b(",,")], binary:compile_pattern(b(","))],
+        O <- [[], [global], [global, trim], [global, trim_all], [trim_all],
+              [{scope, {2, 3}}], [{scope, {2, 3}}, global], [{scope, {8, -4}}, global]]],
+    p(binary:split(S, b(","))),
+    p(binary:split(b(""), b(","), [global])),
+    p(binary:split(b(""), b(","), [global, trim])),
+    p(binary:split(b(",,"), b(","), [global, trim])),
+    p(binary:split(b("abc"), b("x"))),
+    H = b("the cat sat on the mat"),
+    p(binary:match(H, b("at"))),
+    p(binary:match(H, [b("sa"), b("sat o"), b("t")])),
+    p(binary:match(H, b("dog"))),
+    p(binary:match(H, b("at"), [{scope, {6, 10}}])),
+    p(binary:matches(H, b("at"))),
+    p(binary:matches(H, [b("the"), b("at"), b("t")])),
+    p(binary:matches(b("aaaa"), b("aa"))),
+    p(binary:matches(H, b("at"), [{scope, {0, 10}}])),
+    p(binary:replace(H, b("at"), b("og"))),
+    p(binary:replace(H, b("at"), b("og"), [global])),
+    p(binary:replace(H, [b("cat"), b("mat")], b("[]"), [global, {insert_replaced, 1}])),
+    p(binary:replace(H, b("at"), b("<>"), [global, {insert_replaced, [0, 1, 2]}])),
+    p(binary:replace(H, b("at"), b("X"), [global, {scope, {10, 12}}])),
+    p(binary:replace(H, b("zz"), b("X"))),
+    Bin = b(lists:seq(1, 100)),
+    p(binary:part(Bin, 10, 5)),
+    p(binary:part(Bin, {10, -5})),
+    p(binary:part(Bin, {100, 0})),
+    p(binary:copy(b("ab"), 3)),
+    p(binary:copy(b("ab"), 0)),
+    p(binary:copy(b("xyz"))),
+    P5 = binary:part(Bin, 90, 10),
+    P80 = binary:part(Bin, 10, 80),
+    p({binary:referenced_byte_size(P80), byte_size(P80)}),
+    p({binary:referenced_byte_size(P5), binary:referenced_byte_size(binary:copy(P5)),
+       binary:referenced_byte_size(b("abc"))}),
+    p(binary:bin_to_list(b("hello"))),
+    p(binary:bin_to_list(b("hello"), {1, 3})),
+    p(binary:bin_to_list(b("hello"), 5, -2)),
+    p(binary:list_to_bin(["ab", [$c, b("de")], 102])),
+    p({binary:first(b("xyz")), binary:last(b("xyz")), binary:at(b("xyz"), 1)}),
+    p([binary:encode_unsigned(N) || N <- [0, 1, 255, 256, 65535, 1 bsl 64, 123456789012345678901234567890]]),
+    p([binary:encode_unsigned(N, little) || N <- [0, 256, 1 bsl 64 + 5]]),
+    p([binary:decode_unsigned(B) || B <- [b([]), b([0]), b([1, 0]), b([0, 0, 1]), b(lists:duplicate(10, 255))]]),
+    p([binary:decode_unsigned(B, little) || B <- [b([1, 0]), b([0, 0, 1])]]),
+    p(binary:longest_common_prefix([b("erlang"), b("ergonomic"), b("era")])),
+    p(binary:longest_common_prefix([b("abc"), b("")])),
+    p(binary:longest_common_prefix([b("abc")])),
+    p(binary:longest_common_suffix([b("testing"), b("ring"), b("sing")])),
+    p(binary:longest_common_suffix([b("abc"), b("xyz")])),
+    p(binary:encode_hex(b([0, 1, 171, 255, 16]))),
+    p(binary:decode_hex(b("0001abFF10"))),
+    p(binary:decode_hex(b(""))),
+    Bad = [fun() -> binary:split(S, b("")) end,
+           fun() -> binary:split(S, []) end,
+           fun() -> binary:split(S, b(","), [bogus]) end,
+           fun() -> binary:split("abc", b(",")) end,
+           fun() -> binary:split(S, b(","), [{scope, {5, 10}}]) end,
+           fun() -> binary:match(S, b(","), [global]) end,
+           fun() -> binary:match(S, ",") end,
+           fun() -> binary:part(Bin, 99, 2) end,
+           fun() -> binary:part(Bin, -1, 2) end,
+           fun() -> binary:part(Bin, {3, -4}) end,
+           fun() -> binary:copy(b("a"), -1) end,
+           fun() -> binary:first(b("")) end,
+           fun() -> binary:last(b("")) end,
+           fun() -> binary:at(b("abc"), 3) end,
+           fun() -> binary:at(b("abc"), -1) end,
+           fun() -> binary:encode_unsigned(-1) end,
+           fun() -> binary:encode_unsigned(1.0) end,
+           fun() -> binary:encode_unsigned(1, middle) end,
+           fun() -> binary:decode_unsigned(abc) end,
+           fun() -> binary:longest_common_prefix([]) end,
+           fun() -> binary:longest_common_prefix([abc]) end,
+           fun() -> binary:bin_to_list(b("abc"), {2, 2}) end,
+           fun() -> binary:decode_hex(b("abc")) end,
+           fun() -> binary:decode_hex(b("zz")) end,
+           fun() -> binary:encode_hex(abc) end,
+           fun() -> binary:compile_pattern(b("")) end,
+           fun() -> binary:replace(H, b("at"), b("X"), [{insert_replaced, 5}]) end,
+           fun() -> binary:list_to_bin([256]) end],
+    [p(t(F)) || F <- Bad],
+    ok.
