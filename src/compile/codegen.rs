@@ -692,9 +692,8 @@ impl<'a> Codegen<'a> {
             Expr::RecordUpdate(rec, name, fields, loc) => self.record_update(rec, name, fields, hint, *loc),
             Expr::Map(fields, loc) => self.map_build(None, fields, hint, *loc),
             Expr::MapUpdate(m, fields, loc) => self.map_build(Some(m), fields, hint, *loc),
-            Expr::Binary(_, loc) | Expr::BinComp(_, _, loc) => {
-                err("E0200", *loc, "binaries are not supported yet", "binary here")
-            }
+            Expr::Binary(els, loc) => self.bin_build(els, hint, 0, *loc),
+            Expr::BinComp(_, _, loc) => err("E0999", *loc, "internal: comprehension not lowered", ""),
             Expr::Receive(clauses, after, loc) => {
                 Ok(self.receive_expr(clauses, after.as_ref(), hint, *loc, false)?.expect("a value"))
             }
@@ -1098,7 +1097,7 @@ pub fn has_call(e: &Expr) -> bool {
         }
         UnOp(_, a, _) | RecordField(a, _, _, _) => has_call(a),
         Tuple(es, _) | Block(es, _) => es.iter().any(has_call),
-        Binary(els, _) => els.iter().any(|b| has_call(&b.value)),
+        Binary(els, _) => els.iter().any(|b| has_call(&b.value) || b.size.as_ref().is_some_and(has_call)),
         Map(fs, _) => fs.iter().any(|f| has_call(&f.key) || has_call(&f.value)),
         MapUpdate(m, fs, _) => has_call(m) || fs.iter().any(|f| has_call(&f.key) || has_call(&f.value)),
         Record(_, fs, _) => fs.iter().any(|f| has_call(&f.value)),
