@@ -713,7 +713,13 @@ impl<'a> Codegen<'a> {
         let mut out = Vec::with_capacity(es.len());
         let mut spilled = Vec::new();
         for (i, e) in es.iter().enumerate() {
-            let s = self.expr(e, hints.get(i).copied().flatten())?;
+            // A hint chosen before the earlier expressions were compiled
+            // may name a register one of them now holds.
+            let hint = hints.get(i).copied().flatten().filter(|d| match d {
+                Dst::X(r) => self.c.valid & bit(*r) == 0,
+                Dst::Y(_) => true,
+            });
+            let s = self.expr(e, hint)?;
             let later_call = es[i + 1..].iter().any(has_call);
             if later_call && matches!(s, Src::X(_)) {
                 if !self.c.frame {

@@ -305,6 +305,11 @@ impl Lowerer {
                     loc,
                 };
                 let cons = |h: Expr| Expr::Cons(Box::new(h), Box::new(var(&t, loc)), loc);
+                // OTP reports the whole list when the pattern is a plain
+                // variable (its binary comprehensions walk such a list
+                // once to size the result before building it).
+                let whole = matches!(pat, Expr::Var(..)).then(|| self.fresh("list"));
+                let culprit = whole.clone().unwrap_or_else(|| bad.clone());
                 let clauses = vec![
                     clause(cons(pat.clone()), recur(step)),
                     clause(cons(var("_", loc)), recur(var(&a, loc))),
@@ -312,11 +317,21 @@ impl Lowerer {
                     Clause {
                         patterns: vec![var(&bad, loc), var("_", loc)],
                         guards: vec![],
-                        body: vec![error_call("bad_generator", &bad, loc)],
+                        body: vec![error_call("bad_generator", &culprit, loc)],
                         loc,
                     },
                 ];
-                Expr::CallFun(Box::new(Expr::Fun(Some(name), clauses, loc)), vec![list.clone(), acc], loc)
+                let fun = Box::new(Expr::Fun(Some(name), clauses, loc));
+                match whole {
+                    Some(w) => Expr::Block(
+                        vec![
+                            Expr::Match(Box::new(var(&w, loc)), Box::new(list.clone()), loc),
+                            Expr::CallFun(fun, vec![var(&w, loc), acc], loc),
+                        ],
+                        loc,
+                    ),
+                    None => Expr::CallFun(fun, vec![list.clone(), acc], loc),
+                }
             }
             Some(Qualifier::BitGenerator(pat, bin)) => {
                 let name = self.fresh("bc");
