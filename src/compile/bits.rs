@@ -266,8 +266,29 @@ impl Codegen<'_> {
         Ok(d.into())
     }
 
+    /// Patterns are about to be compiled: remember what is bound before
+    /// them, for the size check in `bin_pattern`.
+    pub(super) fn begin_patterns(&mut self, pats: &[Expr]) {
+        let mut sizes = Vec::new();
+        pats.iter().for_each(|p| pattern_size_vars(p, &mut sizes));
+        self.pattern_base = (!sizes.is_empty()).then(|| self.scope.vars.keys().cloned().collect());
+    }
+
     /// Match the pattern `<<Els>>` against the value in `src`.
     pub(super) fn bin_pattern(&mut self, els: &[BinElement], src: Src, fail: Label, loc: Loc) -> R<()> {
+        // A size may use variables bound before the pattern or earlier in
+        // this binary, not elsewhere in the same pattern (OTP's rule).
+        let mut earlier: Vec<String> = Vec::new();
+        for el in els {
+            if let (Some(size), Some(base)) = (&el.size, &self.pattern_base) {
+                let mut used = Vec::new();
+                super::vars_of(size, &mut used);
+                if let Some(v) = used.iter().find(|v| !base.contains(*v) && !earlier.contains(v)) {
+                    return err("E0001", size.loc(), format!("variable '{v}' is unbound"), "not bound here");
+                }
+            }
+            pattern_vars(&el.value, &mut earlier);
+        }
         let segs = segments(els)?;
         for (i, s) in segs.iter().enumerate() {
             if s.spec.ty == SegType::Binary && s.size.is_none() && i + 1 < segs.len() {

@@ -106,6 +106,10 @@ pub struct Codegen<'a> {
     pub fun_numbers: HashMap<u32, u32>,
     /// Set while compiling `fun f/N`: the lambda's name.
     pub(super) fun_ref_name: Option<String>,
+    /// The variables bound before the patterns being compiled began: the
+    /// only ones a binary segment size may use besides those bound earlier
+    /// in the same binary (None: no check).
+    pub(super) pattern_base: Option<HashSet<String>>,
 }
 
 fn bit(r: u16) -> Live {
@@ -141,6 +145,7 @@ impl<'a> Codegen<'a> {
             lambda_count: 0,
             fun_numbers: HashMap::new(),
             fun_ref_name: None,
+            pattern_base: None,
         }
     }
 
@@ -499,6 +504,7 @@ impl<'a> Codegen<'a> {
             self.scope.vars.insert(s.to_string(), Src::X(r));
             self.c.x_of_name.insert(s.to_string(), r);
         }
+        self.begin_patterns(&cl.patterns);
         for (i, p) in cl.patterns.iter().enumerate() {
             if i == 0 && first_matched {
                 continue; // a SelectVal already matched this literal
@@ -626,6 +632,7 @@ impl<'a> Codegen<'a> {
                 let src = self.expr(v, hint)?;
                 // Keep the value in a register the pattern cannot clobber.
                 let fail = self.stub(Instr::Error { kind: ErrorKind::Badmatch, src });
+                self.begin_patterns(std::slice::from_ref(p));
                 self.pattern(p, src, fail)?;
                 let _ = loc;
                 Ok(src)

@@ -502,6 +502,7 @@ impl Codegen<'_> {
             self.scope = before.clone();
             self.c.next_x = next_x;
             let next = if i + 1 == clauses.len() { fail } else { self.asm.new_label() };
+            self.begin_patterns(&cl.patterns);
             for (p, v) in cl.patterns.iter().zip(vals) {
                 self.pattern(p, *v, next)?;
             }
