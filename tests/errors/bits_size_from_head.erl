@@ -1,4 +1,4 @@
-%% expect: bits_size_from_head.erl:10:13
+%% expect: bits_size_from_head.erl:10:10
 %% expect: variable 'N' is unbound
 %% A binary segment size may use a variable bound before the pattern or
 %% earlier in the same binary, not one bound elsewhere in the same head
