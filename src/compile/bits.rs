@@ -121,11 +121,7 @@ fn resolve(el: &BinElement) -> R<(SegSpec, Option<Expr>)> {
         }
     }
     let (ty, unit8) = ty.unwrap_or((SegType::Integer, false));
-    let little = match endian {
-        Some("little") => true,
-        Some("native") => cfg!(target_endian = "little"),
-        _ => false,
-    };
+    let little = endian == Some("little") || (endian == Some("native") && cfg!(target_endian = "little"));
     let utf = matches!(ty, SegType::Utf8 | SegType::Utf16 | SegType::Utf32);
     if utf && (el.size.is_some() || unit.is_some()) {
         return err(
@@ -169,7 +165,7 @@ fn segments(els: &[BinElement]) -> R<Vec<Seg>> {
 /// A piece of a construction: a folded literal run or a segment.
 enum Part {
     Lit(Src),
-    Seg(SegSpec, Expr, Option<Expr>),
+    Seg(SegSpec, Box<(Expr, Option<Expr>)>),
 }
 
 /// The integer value of a literal integer expression.
@@ -227,13 +223,14 @@ impl Codegen<'_> {
                 }
             }
             self.flush_run(&mut run, &mut parts);
-            parts.push(Part::Seg(s.spec, s.value.clone(), s.size.clone()));
+            parts.push(Part::Seg(s.spec, Box::new((s.value.clone(), s.size.clone()))));
         }
         self.flush_run(&mut run, &mut parts);
         // Evaluate values and sizes left to right.
         let mut exprs: Vec<Expr> = Vec::new();
         for p in &parts {
-            if let Part::Seg(_, v, size) = p {
+            if let Part::Seg(_, vs) = p {
+                let (v, size) = &**vs;
                 exprs.push(v.clone());
                 exprs.extend(size.iter().cloned());
             }
@@ -252,9 +249,9 @@ impl Codegen<'_> {
         for p in &parts {
             out.push(match p {
                 Part::Lit(l) => BuildSeg { spec: whole, value: *l, size: None },
-                Part::Seg(spec, _, size) => {
+                Part::Seg(spec, vs) => {
                     let value = it.next().expect("a value per segment");
-                    let size = size.as_ref().map(|_| it.next().expect("a size per sized segment"));
+                    let size = vs.1.as_ref().map(|_| it.next().expect("a size per sized segment"));
                     BuildSeg { spec: *spec, value, size }
                 }
             });

@@ -51,7 +51,7 @@ impl Writer {
     /// The low `n` bits of `v` (n <= 64), most significant first.
     pub fn put_u64(&mut self, v: u64, n: usize) {
         debug_assert!(n <= 64);
-        if self.bits % 8 == 0 && n % 8 == 0 {
+        if self.bits.is_multiple_of(8) && n.is_multiple_of(8) {
             let bytes = v.to_be_bytes();
             self.buf.extend_from_slice(&bytes[8 - n / 8..]);
             self.bits += n;
@@ -78,7 +78,7 @@ impl Writer {
         for i in 0..full {
             self.put_u64((v >> (8 * i)) & 0xff, 8);
         }
-        if n % 8 != 0 {
+        if !n.is_multiple_of(8) {
             self.put_u64((v >> (8 * full)) & mask(n % 8), n % 8);
         }
     }
@@ -86,11 +86,11 @@ impl Writer {
     /// The first `n` bits of `b`.
     pub fn put_bits(&mut self, b: &Bits, n: usize) {
         debug_assert!(n <= b.len);
-        if self.bits % 8 == 0 && b.offset % 8 == 0 {
+        if self.bits.is_multiple_of(8) && b.offset.is_multiple_of(8) {
             let s = b.offset / 8;
             self.buf.extend_from_slice(&b.data[s..s + n / 8]);
             self.bits += n / 8 * 8;
-            if n % 8 != 0 {
+            if !n.is_multiple_of(8) {
                 let last = b.data[s + n / 8] >> (8 - n % 8);
                 self.put_u64(last as u64, n % 8);
             }
@@ -138,7 +138,7 @@ impl Writer {
 pub fn bitstring_words(bits: usize) -> usize {
     let bytes = bits.div_ceil(8);
     let bin = if bytes <= HEAP_BIN_MAX { heap_bin_words(bytes) } else { 3 };
-    bin + if bits % 8 != 0 { 4 } else { 0 }
+    bin + if !bits.is_multiple_of(8) { 4 } else { 0 }
 }
 
 /// Up to 64 bits of `data` from bit `off`, as a big-endian number.
@@ -165,7 +165,7 @@ fn read_le(data: &[u8], off: usize, n: usize) -> u64 {
     for i in 0..full {
         v |= read_u64(data, off + 8 * i, 8) << (8 * i);
     }
-    if n % 8 != 0 {
+    if !n.is_multiple_of(8) {
         v |= read_u64(data, off + 8 * full, n % 8) << (8 * full);
     }
     v
@@ -280,7 +280,7 @@ pub fn seg_bits(spec: SegSpec, value: Term, size: Option<Term>) -> Result<usize,
             let b = value.bits().ok_or(Badarg)?;
             match size {
                 None => {
-                    if b.len % spec.unit as usize != 0 {
+                    if !b.len.is_multiple_of(spec.unit as usize) {
                         return Err(Badarg);
                     }
                     Ok(b.len)
@@ -476,7 +476,7 @@ pub fn get_plan(b: &Bits, pos: usize, spec: SegSpec, size: Option<Term>) -> Opti
             float_at(b, pos, n, spec.little).is_finite().then_some((n, 2))
         }
         SegType::Binary => match size {
-            None => (avail % spec.unit as usize == 0).then_some((avail, 4)),
+            None => (avail.is_multiple_of(spec.unit as usize)).then_some((avail, 4)),
             Some(_) => {
                 let n = sized(size)?;
                 (n <= avail).then_some((n, 4))
@@ -554,7 +554,7 @@ pub fn bits_equal_at(b: &Bits, pos: usize, lit: &Bits) -> bool {
         return false;
     }
     let (s, l) = (b.offset + pos, lit.offset);
-    if s % 8 == 0 && l % 8 == 0 && n % 8 == 0 {
+    if s.is_multiple_of(8) && l.is_multiple_of(8) && n.is_multiple_of(8) {
         return b.data[s / 8..s / 8 + n / 8] == lit.data[l / 8..l / 8 + n / 8];
     }
     let mut at = 0;
@@ -573,7 +573,7 @@ pub fn bits_equal_at(b: &Bits, pos: usize, lit: &Bits) -> bool {
 pub fn skip_plan(b: &Bits, pos: usize, size: Option<Term>, unit: u16) -> Option<usize> {
     let avail = b.len.checked_sub(pos)?;
     match size {
-        None => (avail % unit as usize == 0).then_some(avail),
+        None => (avail.is_multiple_of(unit as usize)).then_some(avail),
         Some(s) => {
             let n = s.as_small()?;
             if n < 0 {
@@ -611,7 +611,7 @@ mod tests {
     #[test]
     fn unaligned_reads() {
         let data = [0b1010_1100, 0b0101_0011, 0xff];
-        assert_eq!(read_u64(&data, 3, 7), 0b01100_01);
+        assert_eq!(read_u64(&data, 3, 7), 0b011_0001);
         assert_eq!(read_u64(&data, 0, 24), 0xac53ff);
     }
 }
