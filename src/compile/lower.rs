@@ -80,7 +80,19 @@ impl Lowerer {
                     *e = if matches!(taken, ListComp(..)) {
                         self.comprehension(head, &quals, Expr::Nil(loc), loc)
                     } else {
-                        self.bin_comprehension(&head, &quals, Expr::Binary(vec![], loc), loc)
+                        // The pieces are collected in a list (newest first)
+                        // and joined once: appending each to the result
+                        // would copy it every time.
+                        let pieces = self.bin_comprehension(&head, &quals, Expr::Nil(loc), loc);
+                        let call = |m: &str, f: &str, arg: Expr| {
+                            Expr::CallRemote(
+                                Box::new(Expr::Atom(m.into(), loc)),
+                                Box::new(Expr::Atom(f.into(), loc)),
+                                vec![arg],
+                                loc,
+                            )
+                        };
+                        call("erlang", "list_to_bitstring", call("lists", "reverse", pieces))
                     };
                 }
             }
@@ -251,32 +263,33 @@ impl Lowerer {
         }
     }
 
-    /// The binary comprehension `<<head || quals>>` appended to the
-    /// bitstring `acc` (an expression); its value is the new accumulator:
+    /// The pieces of the binary comprehension `<<head || quals>>` pushed
+    /// onto the list `acc` (an expression); its value is the new list:
     ///
     /// ```text
-    /// << <<E>> || P <- L >>   ==>   (fun BC([P | T], A) -> BC(T, <<A/bits, E>>);
-    ///                                    BC([_ | T], A) -> BC(T, A);
-    ///                                    BC([], A) -> A end)(L, <<>>)
+    /// << <<E>> || P <- L >>   ==>   list_to_bitstring(lists:reverse(
+    ///                                 (fun BC([P | T], A) -> BC(T, [<<E>> | A]);
+    ///                                      BC([_ | T], A) -> BC(T, A);
+    ///                                      BC([], A) -> A end)(L, [])))
     /// ```
     fn bin_comprehension(&mut self, head: &Expr, quals: &[Qualifier], acc: Expr, loc: Loc) -> Expr {
-        let acc_el = BinElement { value: acc.clone(), size: None, specs: vec![("bitstring".into(), None)], loc };
         match quals.first() {
-            None => match head {
-                // Append the head's segments to the accumulator directly.
-                Expr::Binary(els, l) => {
-                    let mut all = vec![acc_el];
-                    all.extend(els.iter().cloned());
-                    Expr::Binary(all, *l)
-                }
-                _ => Expr::Binary(
-                    vec![
-                        acc_el,
-                        BinElement { value: head.clone(), size: None, specs: vec![("bitstring".into(), None)], loc },
-                    ],
-                    loc,
-                ),
-            },
+            None => {
+                let piece = match head {
+                    Expr::Binary(..) => head.clone(),
+                    // Anything else must be a bitstring (badarg otherwise).
+                    _ => Expr::Binary(
+                        vec![BinElement {
+                            value: head.clone(),
+                            size: None,
+                            specs: vec![("bitstring".into(), None)],
+                            loc,
+                        }],
+                        loc,
+                    ),
+                };
+                Expr::Cons(Box::new(piece), Box::new(acc), loc)
+            }
             Some(Qualifier::Filter(f)) => {
                 let bad = self.fresh("bad");
                 let rest = self.bin_comprehension(head, &quals[1..], acc.clone(), loc);
