@@ -139,6 +139,65 @@ pub struct MapBuild {
     pub live: Live,
 }
 
+/// The type of a bit-syntax segment (`binary`, `bytes`, `bitstring` and
+/// `bits` are all `Binary`; their default unit tells them apart).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SegType {
+    Integer,
+    Float,
+    Binary,
+    Utf8,
+    Utf16,
+    Utf32,
+}
+
+/// A segment's type specifiers, resolved at compile time: the size of a
+/// segment is `size * unit` bits. `native` is resolved to the machine's
+/// endianness by the compiler.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SegSpec {
+    pub ty: SegType,
+    pub unit: u16,
+    pub little: bool,
+    pub signed: bool,
+}
+
+/// One segment of a bitstring under construction: `value:size/spec`.
+/// `size` None means the whole value (binary segments) or no size at all
+/// (utf segments); the compiler fills in the defaults of the others.
+#[derive(Clone, Copy, Debug)]
+pub struct BuildSeg {
+    pub spec: SegSpec,
+    pub value: Src,
+    pub size: Option<Src>,
+}
+
+/// Operands of `BsBuild`, boxed to keep `Instr` small.
+#[derive(Clone, Debug)]
+pub struct BsBuildOps {
+    pub segs: Box<[BuildSeg]>,
+    /// 0: raise badarg; otherwise jump here (a guard).
+    pub fail: Label,
+    pub dst: Dst,
+    pub live: Live,
+}
+
+/// Operands of `BsGet`, boxed to keep `Instr` small.
+#[derive(Clone, Debug)]
+pub struct BsGetOps {
+    pub fail: Label,
+    /// The bitstring being matched.
+    pub src: Src,
+    /// The X register holding the bit position in `src` (a small integer).
+    pub pos: u16,
+    pub spec: SegSpec,
+    /// None: the rest of the bitstring (binary segments only), or no size
+    /// (utf segments).
+    pub size: Option<Src>,
+    pub dst: Dst,
+    pub live: Live,
+}
+
 macro_rules! instructions {
     ($( $(#[doc = $doc:expr])* $name:ident { $($field:ident : $ty:ty),* } = $reds:expr ),* $(,)?) => {
         /// `repr(u8)`: the tag is the first byte, so dispatch is one load.
@@ -323,4 +382,23 @@ instructions! {
     FunctionClause { arity: u16 } = 0,
     /// Record field access with the tuple tested: `{badrecord, V}` otherwise.
     RecordCheck { src: Src, name: Src, size: u32 } = 0,
+    /// Build a bitstring `<<Segs>>` (see `vm::bits`); a bad segment raises
+    /// badarg or jumps to `fail` in a guard. Allocates with `live` roots.
+    BsBuild { build: Box<BsBuildOps> } = 1,
+    /// Start matching a bitstring: fail unless `src` is one; the position
+    /// register x_pos := 0. Matching keeps `src` as it is and walks x_pos:
+    /// no allocation per segment.
+    BsStart { fail: Label, src: Src, pos: u16 } = 0,
+    /// Take a segment at x_pos into `dst` and advance x_pos; fail when the
+    /// bits there do not form a value of the type (too few bits, an
+    /// invalid code point, a float that is not finite, a bad size).
+    BsGet { get: Box<BsGetOps> } = 0,
+    /// Skip `size * unit` bits (`size` None: the rest, which must be a
+    /// multiple of `unit`).
+    BsSkip { fail: Label, src: Src, pos: u16, size: Option<Src>, unit: u16 } = 0,
+    /// The bits at x_pos must equal the literal bitstring `lit`; advance
+    /// past them.
+    BsMatchLit { fail: Label, src: Src, pos: u16, lit: Src } = 0,
+    /// Fail unless x_pos is at the end of `src`.
+    BsTestTail { fail: Label, src: Src, pos: u16 } = 0,
 }

@@ -85,7 +85,13 @@ impl Asm {
                 | Instr::IsFunctionArity { fail, .. }
                 | Instr::GetMapElement { fail, .. }
                 | Instr::Arith { fail, .. }
-                | Instr::Bif { fail, .. } => r(fail),
+                | Instr::Bif { fail, .. }
+                | Instr::BsStart { fail, .. }
+                | Instr::BsSkip { fail, .. }
+                | Instr::BsMatchLit { fail, .. }
+                | Instr::BsTestTail { fail, .. } => r(fail),
+                Instr::BsBuild { build } => r(&mut build.fail),
+                Instr::BsGet { get } => r(&mut get.fail),
                 Instr::SelectVal { fail, table, .. } => {
                     r(fail);
                     for (_, l) in table.iter_mut() {

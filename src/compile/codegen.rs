@@ -110,6 +110,10 @@ pub struct Codegen<'a> {
     /// rebinds: calls of that name with the fun's arity become direct
     /// local calls (see `call`).
     pub(super) self_call: Option<SelfCall>,
+    /// The variables bound before the patterns being compiled began: the
+    /// only ones a binary segment size may use besides those bound earlier
+    /// in the same binary (None: no check).
+    pub(super) pattern_base: Option<HashSet<String>>,
 }
 
 /// A named fun, for direct calls of itself: `F(Args)` inside
@@ -157,6 +161,7 @@ impl<'a> Codegen<'a> {
             fun_numbers: HashMap::new(),
             fun_ref_name: None,
             self_call: None,
+            pattern_base: None,
         }
     }
 
@@ -515,6 +520,7 @@ impl<'a> Codegen<'a> {
             self.scope.vars.insert(s.to_string(), Src::X(r));
             self.c.x_of_name.insert(s.to_string(), r);
         }
+        self.begin_patterns(&cl.patterns);
         for (i, p) in cl.patterns.iter().enumerate() {
             if i == 0 && first_matched {
                 continue; // a SelectVal already matched this literal
@@ -642,6 +648,7 @@ impl<'a> Codegen<'a> {
                 let src = self.expr(v, hint)?;
                 // Keep the value in a register the pattern cannot clobber.
                 let fail = self.stub(Instr::Error { kind: ErrorKind::Badmatch, src });
+                self.begin_patterns(std::slice::from_ref(p));
                 self.pattern(p, src, fail)?;
                 let _ = loc;
                 Ok(src)
@@ -708,9 +715,8 @@ impl<'a> Codegen<'a> {
             Expr::RecordUpdate(rec, name, fields, loc) => self.record_update(rec, name, fields, hint, *loc),
             Expr::Map(fields, loc) => self.map_build(None, fields, hint, *loc),
             Expr::MapUpdate(m, fields, loc) => self.map_build(Some(m), fields, hint, *loc),
-            Expr::Binary(_, loc) | Expr::BinComp(_, _, loc) => {
-                err("E0200", *loc, "binaries are not supported yet", "binary here")
-            }
+            Expr::Binary(els, loc) => self.bin_build(els, hint, 0, *loc),
+            Expr::BinComp(_, _, loc) => err("E0999", *loc, "internal: comprehension not lowered", ""),
             Expr::Receive(clauses, after, loc) => {
                 Ok(self.receive_expr(clauses, after.as_ref(), hint, *loc, false)?.expect("a value"))
             }
@@ -1132,7 +1138,7 @@ pub fn has_call(e: &Expr) -> bool {
         }
         UnOp(_, a, _) | RecordField(a, _, _, _) => has_call(a),
         Tuple(es, _) | Block(es, _) => es.iter().any(has_call),
-        Binary(els, _) => els.iter().any(|b| has_call(&b.value)),
+        Binary(els, _) => els.iter().any(|b| has_call(&b.value) || b.size.as_ref().is_some_and(has_call)),
         Map(fs, _) => fs.iter().any(|f| has_call(&f.key) || has_call(&f.value)),
         MapUpdate(m, fs, _) => has_call(m) || fs.iter().any(|f| has_call(&f.key) || has_call(&f.value)),
         Record(_, fs, _) => fs.iter().any(|f| has_call(&f.value)),

@@ -22,6 +22,8 @@ pub struct Lowerer {
     /// first generator's list and before the rest; `fun f/N` takes one.
     pub fun_numbers: std::collections::HashMap<u32, u32>,
     fun_counter: u32,
+    /// Problems found while lowering: (where, message).
+    pub errors: Vec<(Loc, String)>,
 }
 
 fn var(name: &str, loc: Loc) -> Expr {
@@ -58,10 +60,11 @@ impl Lowerer {
     pub fn expr(&mut self, e: &mut Expr) {
         use Expr::*;
         match e {
-            ListComp(..) => {
+            ListComp(..) | BinComp(..) => {
                 let taken = std::mem::replace(e, Expr::Nil(Loc::default()));
-                if let ListComp(head, quals, loc) = taken {
-                    let mut head = *head;
+                if let ListComp(head, quals, loc) | BinComp(head, quals, loc) = &taken {
+                    let (head, quals, loc) = ((**head).clone(), quals.clone(), *loc);
+                    let mut head = head;
                     let mut quals = quals;
                     for q in &mut quals {
                         match q {
@@ -74,7 +77,23 @@ impl Lowerer {
                         }
                     }
                     self.expr(&mut head);
-                    *e = self.comprehension(head, &quals, Expr::Nil(loc), loc);
+                    *e = if matches!(taken, ListComp(..)) {
+                        self.comprehension(head, &quals, Expr::Nil(loc), loc)
+                    } else {
+                        // The pieces are collected in a list (newest first)
+                        // and joined once: appending each to the result
+                        // would copy it every time.
+                        let pieces = self.bin_comprehension(&head, &quals, Expr::Nil(loc), loc);
+                        let call = |m: &str, f: &str, arg: Expr| {
+                            Expr::CallRemote(
+                                Box::new(Expr::Atom(m.into(), loc)),
+                                Box::new(Expr::Atom(f.into(), loc)),
+                                vec![arg],
+                                loc,
+                            )
+                        };
+                        call("erlang", "list_to_bitstring", call("lists", "reverse", pieces))
+                    };
                 }
             }
             Cons(a, b, _) | Match(a, b, _) | BinOp(_, a, b, _) | AndAlso(a, b, _) | OrElse(a, b, _) => {
@@ -138,7 +157,12 @@ impl Lowerer {
                 self.expr(r);
                 fs.iter_mut().for_each(|f| self.expr(&mut f.value))
             }
-            Binary(els, _) => els.iter_mut().for_each(|b| self.expr(&mut b.value)),
+            Binary(els, _) => els.iter_mut().for_each(|b| {
+                self.expr(&mut b.value);
+                if let Some(s) = &mut b.size {
+                    self.expr(s);
+                }
+            }),
             _ => {}
         }
     }
@@ -193,7 +217,15 @@ impl Lowerer {
                     loc,
                 )
             }
-            Some(Qualifier::Generator(pat, list)) | Some(Qualifier::BitGenerator(pat, list)) => {
+            Some(Qualifier::BitGenerator(pat, bin)) => {
+                let name = self.fresh("lc");
+                let t = self.fresh("t");
+                let recur = Expr::CallFun(Box::new(var(&name, loc)), vec![var(&t, loc)], loc);
+                let inner = self.comprehension(head, &quals[1..], recur.clone(), loc);
+                let clauses = self.bit_generator_clauses(pat, &t, &[], inner, recur, tail, loc);
+                Expr::CallFun(Box::new(Expr::Fun(Some(name), clauses, loc)), vec![bin.clone()], loc)
+            }
+            Some(Qualifier::Generator(pat, list)) => {
                 let name = self.fresh("lc");
                 let t = self.fresh("t");
                 let bad = self.fresh("bad");
@@ -230,4 +262,185 @@ impl Lowerer {
             }
         }
     }
+
+    /// The pieces of the binary comprehension `<<head || quals>>` pushed
+    /// onto the list `acc` (an expression); its value is the new list:
+    ///
+    /// ```text
+    /// << <<E>> || P <- L >>   ==>   list_to_bitstring(lists:reverse(
+    ///                                 (fun BC([P | T], A) -> BC(T, [<<E>> | A]);
+    ///                                      BC([_ | T], A) -> BC(T, A);
+    ///                                      BC([], A) -> A end)(L, [])))
+    /// ```
+    fn bin_comprehension(&mut self, head: &Expr, quals: &[Qualifier], acc: Expr, loc: Loc) -> Expr {
+        match quals.first() {
+            None => {
+                let piece = match head {
+                    Expr::Binary(..) => head.clone(),
+                    // Anything else must be a bitstring (badarg otherwise).
+                    _ => Expr::Binary(
+                        vec![BinElement {
+                            value: head.clone(),
+                            size: None,
+                            specs: vec![("bitstring".into(), None)],
+                            loc,
+                        }],
+                        loc,
+                    ),
+                };
+                Expr::Cons(Box::new(piece), Box::new(acc), loc)
+            }
+            Some(Qualifier::Filter(f)) => {
+                let bad = self.fresh("bad");
+                let rest = self.bin_comprehension(head, &quals[1..], acc.clone(), loc);
+                let clause = |p: Expr, body: Expr| Clause { patterns: vec![p], guards: vec![], body: vec![body], loc };
+                Expr::Case(
+                    Box::new(f.clone()),
+                    vec![
+                        clause(Expr::Atom("true".into(), loc), rest),
+                        clause(Expr::Atom("false".into(), loc), acc),
+                        clause(var(&bad, loc), error_call("bad_filter", &bad, loc)),
+                    ],
+                    loc,
+                )
+            }
+            Some(Qualifier::Generator(pat, list)) => {
+                let name = self.fresh("bc");
+                let t = self.fresh("t");
+                let a = self.fresh("acc");
+                let bad = self.fresh("bad");
+                let step = self.bin_comprehension(head, &quals[1..], var(&a, loc), loc);
+                let recur = |acc: Expr| Expr::CallFun(Box::new(var(&name, loc)), vec![var(&t, loc), acc], loc);
+                let clause = |p: Expr, body: Expr| Clause {
+                    patterns: vec![p, var(&a, loc)],
+                    guards: vec![],
+                    body: vec![body],
+                    loc,
+                };
+                let cons = |h: Expr| Expr::Cons(Box::new(h), Box::new(var(&t, loc)), loc);
+                // OTP reports the whole list when the pattern is a plain
+                // variable (its binary comprehensions walk such a list
+                // once to size the result before building it).
+                let whole = matches!(pat, Expr::Var(..)).then(|| self.fresh("list"));
+                let culprit = whole.clone().unwrap_or_else(|| bad.clone());
+                let clauses = vec![
+                    clause(cons(pat.clone()), recur(step)),
+                    clause(cons(var("_", loc)), recur(var(&a, loc))),
+                    clause(Expr::Nil(loc), var(&a, loc)),
+                    Clause {
+                        patterns: vec![var(&bad, loc), var("_", loc)],
+                        guards: vec![],
+                        body: vec![error_call("bad_generator", &culprit, loc)],
+                        loc,
+                    },
+                ];
+                let fun = Box::new(Expr::Fun(Some(name), clauses, loc));
+                match whole {
+                    Some(w) => Expr::Block(
+                        vec![
+                            Expr::Match(Box::new(var(&w, loc)), Box::new(list.clone()), loc),
+                            Expr::CallFun(fun, vec![var(&w, loc), acc], loc),
+                        ],
+                        loc,
+                    ),
+                    None => Expr::CallFun(fun, vec![list.clone(), acc], loc),
+                }
+            }
+            Some(Qualifier::BitGenerator(pat, bin)) => {
+                let name = self.fresh("bc");
+                let t = self.fresh("t");
+                let a = self.fresh("acc");
+                let step = self.bin_comprehension(head, &quals[1..], var(&a, loc), loc);
+                let recur = |acc: Expr| Expr::CallFun(Box::new(var(&name, loc)), vec![var(&t, loc), acc], loc);
+                let clauses = self.bit_generator_clauses(
+                    pat,
+                    &t,
+                    &[var(&a, loc)],
+                    recur(step),
+                    recur(var(&a, loc)),
+                    var(&a, loc),
+                    loc,
+                );
+                Expr::CallFun(Box::new(Expr::Fun(Some(name), clauses, loc)), vec![bin.clone(), acc], loc)
+            }
+        }
+    }
+
+    /// The clauses of a bit-string generator's fun, whose first argument
+    /// is the bits still to go (`extra` are further arguments):
+    ///
+    /// ```text
+    /// G(<<Segs, T/bits>>, ...) -> `matched`;     the pattern matches
+    /// G(<<Skip, T/bits>>, ...) -> `skipped`;     same sizes, other values
+    /// G(<<_/bits>>, ...) -> `done`;              too few bits left
+    /// G(Bad, ...) -> error({bad_generator, Bad})
+    /// ```
+    #[allow(clippy::too_many_arguments)]
+    fn bit_generator_clauses(
+        &mut self,
+        pat: &Expr,
+        t: &str,
+        extra: &[Expr],
+        matched: Expr,
+        skipped: Expr,
+        done: Expr,
+        loc: Loc,
+    ) -> Vec<Clause> {
+        let Expr::Binary(els, ploc) = pat else {
+            self.errors.push((pat.loc(), "a bit string generator needs a binary pattern (<<...>> <= Bin)".into()));
+            return vec![Clause { patterns: vec![var("_", loc)], guards: vec![], body: vec![done], loc }];
+        };
+        let rest = BinElement { value: var(t, loc), size: None, specs: vec![("bitstring".into(), None)], loc };
+        let mut with_rest = els.clone();
+        with_rest.push(rest.clone());
+        // The skip pattern keeps the variables that later sizes use.
+        let mut size_vars = Vec::new();
+        for el in els {
+            if let Some(s) = &el.size {
+                crate::compile::vars_of(s, &mut size_vars);
+            }
+        }
+        let mut skip: Vec<BinElement> = els
+            .iter()
+            .map(|el| {
+                let keep = matches!(&el.value, Expr::Var(n, _) if size_vars.contains(n));
+                let value = if keep { el.value.clone() } else { var("_", el.loc) };
+                // A string stands for one segment per character.
+                match &el.value {
+                    Expr::String(cs, _) if !keep => {
+                        return (0..cs.len()).map(|_| BinElement { value: value.clone(), ..el.clone() }).collect();
+                    }
+                    _ => {}
+                }
+                vec![BinElement { value, ..el.clone() }]
+            })
+            .collect::<Vec<_>>()
+            .concat();
+        skip.push(rest);
+        let all_bits = BinElement { value: var("_", loc), size: None, specs: vec![("bitstring".into(), None)], loc };
+        let bad = self.fresh("bad");
+        let mk = |p: Expr, body: Expr| {
+            let mut patterns = vec![p];
+            patterns.extend(extra.iter().cloned());
+            Clause { patterns, guards: vec![], body: vec![body], loc }
+        };
+        let mut bad_pats = vec![var(&bad, loc)];
+        bad_pats.extend(extra.iter().map(|_| var("_", loc)));
+        vec![
+            mk(Expr::Binary(with_rest, *ploc), matched),
+            mk(Expr::Binary(skip, *ploc), skipped),
+            mk(Expr::Binary(vec![all_bits], loc), done),
+            Clause { patterns: bad_pats, guards: vec![], body: vec![error_call("bad_generator", &bad, loc)], loc },
+        ]
+    }
+}
+
+/// `erlang:error({Tag, Var})`
+fn error_call(tag: &str, v: &str, loc: Loc) -> Expr {
+    Expr::CallRemote(
+        Box::new(Expr::Atom("erlang".into(), loc)),
+        Box::new(Expr::Atom("error".into(), loc)),
+        vec![Expr::Tuple(vec![Expr::Atom(tag.into(), loc), var(v, loc)], loc)],
+        loc,
+    )
 }

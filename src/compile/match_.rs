@@ -80,6 +80,7 @@ impl Codegen<'_> {
                 }
                 self.asm.literals.map_sorted(&keys, &vals)
             }
+            Expr::Binary(els, _) => self.const_binary(els)?,
             Expr::UnOp(UnOp::Neg, a, _) => match a.as_ref() {
                 Expr::Integer(i, _) => int_term(&mut self.asm.literals, &-i.clone()),
                 Expr::Float(f, _) => self.asm.literals.float(-*f),
@@ -231,7 +232,7 @@ impl Codegen<'_> {
                 self.emit(Instr::Test { cmp: Cmp::EqExact, fail, a: src, b: v });
                 Ok(())
             }
-            Expr::Binary(_, loc) => err("E0200", *loc, "binaries are not supported yet", "binary pattern"),
+            Expr::Binary(els, loc) => self.bin_pattern(els, src, fail, *loc),
             _ => match self.const_term(p) {
                 Some(t) => {
                     let l = self.lit(t);
@@ -407,6 +408,7 @@ impl Codegen<'_> {
                 self.record_get_src(s, name, field, None, fail, *loc)
             }
             Expr::RecordIndex(..) => self.expr_pub(e),
+            Expr::Binary(els, loc) => self.bin_build(els, None, fail, *loc),
             _ => err("E0030", e.loc(), "illegal guard expression", "not allowed in a guard"),
         }
     }
@@ -500,6 +502,7 @@ impl Codegen<'_> {
             self.scope = before.clone();
             self.c.next_x = next_x;
             let next = if i + 1 == clauses.len() { fail } else { self.asm.new_label() };
+            self.begin_patterns(&cl.patterns);
             for (p, v) in cl.patterns.iter().zip(vals) {
                 self.pattern(p, *v, next)?;
             }
@@ -552,10 +555,13 @@ impl Codegen<'_> {
         let mut used = Vec::new();
         for c in clauses {
             let mut head = Vec::new();
-            for p in &c.patterns {
-                vars_of(p, &mut head);
-            }
             let mut body_vars = Vec::new();
+            for p in &c.patterns {
+                super::bits::pattern_vars(p, &mut head);
+                // Binary segment sizes use variables (bound outside the
+                // fun unless bound earlier in the head).
+                super::bits::pattern_size_vars(p, &mut body_vars);
+            }
             for g in &c.guards {
                 for e in g {
                     vars_of(e, &mut body_vars);

@@ -6,6 +6,7 @@
 
 pub mod asm;
 pub mod behaviour;
+mod bits;
 pub mod codegen;
 pub mod lower;
 mod match_;
@@ -142,6 +143,9 @@ pub fn compile_module(file: &str, m: &ast::Module) -> Result<Module, CompileErro
     let mut lowerer = lower::Lowerer::default();
     for f in functions.iter_mut() {
         lowerer.function(f);
+    }
+    if let Some((loc, msg)) = lowerer.errors.first() {
+        return Err(cerr("E0205", *loc, msg.clone(), "not a binary pattern"));
     }
 
     codegen::LOCALS.with(|l| {

@@ -7,7 +7,7 @@
 
 use super::exception::{BifResult, Class, Exception};
 use super::process::{live_first, Handler, Process, Registers, Resume, MAX_X};
-use super::{arith, stacktrace};
+use super::{arith, bits, stacktrace};
 use crate::bif;
 use crate::code::instr::{ArithOp, Cmp, Dst, ErrorKind, Instr, MapBuild, Src, TypeTest};
 use crate::code::{server, Lambda, Module};
@@ -963,6 +963,83 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
                 let mut e = Exception::error(Term::atom(atoms::FUNCTION_CLAUSE));
                 e.trace = stacktrace::build_with_args(p, module, pc - 1, &args);
                 raise!(e)
+            }
+            // ---- the bit syntax (see vm::bits) ----
+            Instr::BsBuild { build } => {
+                let ops = &**build;
+                let mut vals: Vec<(Term, Option<Term>)> = Vec::with_capacity(ops.segs.len());
+                vals.extend(ops.segs.iter().map(|s| (get!(s.value), s.size.map(|z| get!(z)))));
+                match bits::build_size(&ops.segs, &vals) {
+                    Err(e) => {
+                        let e = match e {
+                            bits::BuildError::Badarg => Exception::badarg(),
+                            bits::BuildError::SystemLimit => Exception::error(Term::atom(atoms::SYSTEM_LIMIT)),
+                        };
+                        fail_or_raise!(ops.fail, e)
+                    }
+                    Ok(n) => {
+                        p.ensure(xreg, bits::bitstring_words(n), ops.live);
+                        // The collection may have moved the values.
+                        vals.clear();
+                        vals.extend(ops.segs.iter().map(|s| (get!(s.value), s.size.map(|z| get!(z)))));
+                        let mut w = bits::Writer::with_capacity(n);
+                        bits::build_write(&mut w, &ops.segs, &vals);
+                        let t = w.finish(&mut p.heap);
+                        put!(ops.dst, t)
+                    }
+                }
+            }
+            Instr::BsStart { fail, src, pos } => {
+                if get!(*src).is_bitstring() {
+                    xreg[*pos as usize & (MAX_X - 1)] = Term::small(0);
+                } else {
+                    pc = *fail as usize;
+                }
+            }
+            Instr::BsGet { get } => {
+                let g = &**get;
+                let at = xreg[g.pos as usize & (MAX_X - 1)].small_value() as usize;
+                let size = g.size.map(|s| get!(s));
+                let t = get!(g.src);
+                let b = t.bits().expect("BsStart tested for a bitstring");
+                match bits::get_plan(&b, at, g.spec, size) {
+                    None => pc = g.fail as usize,
+                    Some((n, words)) => {
+                        let t = if words > 0 {
+                            p.ensure(xreg, words, g.live);
+                            get!(g.src)
+                        } else {
+                            t
+                        };
+                        let v = bits::get_value(&mut p.heap, t, at, g.spec, n);
+                        put!(g.dst, v);
+                        xreg[g.pos as usize & (MAX_X - 1)] = Term::small((at + n) as i64);
+                    }
+                }
+            }
+            Instr::BsSkip { fail, src, pos, size, unit } => {
+                let at = xreg[*pos as usize & (MAX_X - 1)].small_value() as usize;
+                let b = get!(*src).bits().expect("BsStart tested for a bitstring");
+                match bits::skip_plan(&b, at, size.map(|s| get!(s)), *unit) {
+                    Some(n) => xreg[*pos as usize & (MAX_X - 1)] = Term::small((at + n) as i64),
+                    None => pc = *fail as usize,
+                }
+            }
+            Instr::BsMatchLit { fail, src, pos, lit } => {
+                let at = xreg[*pos as usize & (MAX_X - 1)].small_value() as usize;
+                let b = get!(*src).bits().expect("BsStart tested for a bitstring");
+                let l = get!(*lit).bits().expect("a literal bitstring");
+                if bits::bits_equal_at(&b, at, &l) {
+                    xreg[*pos as usize & (MAX_X - 1)] = Term::small((at + l.len) as i64);
+                } else {
+                    pc = *fail as usize;
+                }
+            }
+            Instr::BsTestTail { fail, src, pos } => {
+                let at = xreg[*pos as usize & (MAX_X - 1)].small_value() as usize;
+                if get!(*src).bits().is_none_or(|b| b.len != at) {
+                    pc = *fail as usize;
+                }
             }
             Instr::RecordCheck { src, name, size } => {
                 let t = get!(*src);

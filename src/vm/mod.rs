@@ -1,5 +1,6 @@
 //! Execution: processes, the interpreter, exceptions.
 pub mod arith;
+pub mod bits;
 pub mod exception;
 pub mod interp;
 pub mod process;
