@@ -290,6 +290,9 @@ instructions! {
     /// values in a frame, reloading arguments); skips the second.
     MoveXY2 { src1: u16, dst1: u16, src2: u16, dst2: u16 } = 0,
     MoveYX2 { src1: u16, dst1: u16, src2: u16, dst2: u16 } = 0,
+    /// `MoveYX` then the `Call` that follows (peephole: reloading an
+    /// argument from the frame); the call's operands are read from it.
+    MoveYXCall { src: u16, dst: u16 } = 0,
     /// x < imm / x >= imm with a small-integer immediate.
     IsLtXI { fail: Label, x: u16, imm: Term } = 0,
     /// `IsLtXI` then `Return` (peephole: a base case returning when
@@ -299,6 +302,9 @@ instructions! {
     /// x =:= imm / x =/= imm for an immediate: word equality.
     IsEqXI { fail: Label, x: u16, imm: Term } = 0,
     IsNeXI { fail: Label, x: u16, imm: Term } = 0,
+    /// `IsEqXI` then the `MoveReturn` that follows (peephole: a base case
+    /// such as `f(0) -> Value`); skips it.
+    IsEqXIMoveReturn { fail: Label, x: u16, imm: Term, src: Src } = 1,
     /// a + imm / a - imm with a small-integer immediate.
     AddI { fail: Label, a: Src, imm: Term, dst: Dst, live: Live } = 0,
     SubI { fail: Label, a: Src, imm: Term, dst: Dst, live: Live } = 0,
@@ -312,6 +318,10 @@ instructions! {
     /// Fail unless the value has the type.
     IsType { test: TypeTest, fail: Label, src: Src } = 0,
     IsTupleArity { fail: Label, src: Src, arity: u32 } = 0,
+    /// `IsTupleArity` then `n` `GetTupleElement`s of elements 0, 1, ...
+    /// of the same tuple into x_dst, x_dst+1, ... (peephole: the head of
+    /// a tuple pattern); skips the `n` that follow it.
+    IsTupleArityGetX { fail: Label, src: Src, arity: u32, dst: u16, n: u16 } = 0,
     IsFunctionArity { fail: Label, src: Src, arity: Src } = 0,
     /// Jump on an atom or integer value; `fail` if none matches.
     SelectVal { src: Src, fail: Label, table: Box<[(Term, Label)]> } = 0,
@@ -336,6 +346,10 @@ instructions! {
     TestHeap { need: u32, live: Live } = 0,
     PutList { hd: Src, tl: Src, dst: Dst } = 0,
     PutTuple { elems: Box<[Src]>, dst: Dst } = 0,
+    /// `TestHeap` then a `PutTuple` of two elements (peephole: building a
+    /// pair, operands inline); skips that `PutTuple`, and runs a
+    /// `DeallocateReturn` that follows it (a function returning a pair).
+    TestHeapPutTuple2 { need: u32, a: Src, b: Src, dst: Dst, live: Live } = 0,
     /// Build a closure over module lambda `lambda` with captured values.
     MakeFun { lambda: u32, free: Box<[Src]>, dst: Dst } = 1,
     /// Build a map from `base` (or a new one when None) with the pairs;

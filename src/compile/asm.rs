@@ -202,6 +202,10 @@ impl Asm {
                 (&Instr::MoveXY { src: src1, dst: dst1 }, &Instr::MoveXY { src: src2, dst: dst2 }) => {
                     Instr::MoveXY2 { src1, dst1, src2, dst2 }
                 }
+                (&Instr::MoveYX { src, dst }, Instr::Call { .. }) => Instr::MoveYXCall { src, dst },
+                (&Instr::IsEqXI { fail, x, imm }, &Instr::MoveReturn { src }) => {
+                    Instr::IsEqXIMoveReturn { fail, x, imm, src }
+                }
                 (&Instr::MoveYX { src: src1, dst: dst1 }, &Instr::MoveYX { src: src2, dst: dst2 }) => {
                     Instr::MoveYX2 { src1, dst1, src2, dst2 }
                 }
@@ -215,25 +219,22 @@ impl Asm {
                 {
                     Instr::CmpValueIsTrue { cmp, fail, a, b, dst: d }
                 }
+                (
+                    &Instr::IsTupleArity { fail, src, arity },
+                    &Instr::GetTupleElement { src: s2, index: 0, dst: Dst::X(d) },
+                ) if s2 == src => {
+                    let n = element_run(&self.code, i + 1);
+                    Instr::IsTupleArityGetX { fail, src, arity, dst: d, n }
+                }
                 (&Instr::GetTupleElement { src, index, dst: Dst::X(d) }, _) => {
-                    // A run of elements index, index+1, ... into x_d, x_d+1,
-                    // ... of a source the run does not overwrite.
-                    let clobbered = |k: u16| matches!(src, Src::X(s) if s == d + k);
-                    let mut n: u16 = 1;
-                    while !clobbered(n - 1) && n < u16::MAX {
-                        match self.code.get(i + n as usize) {
-                            Some(&Instr::GetTupleElement { src: s2, index: i2, dst: Dst::X(d2) })
-                                if s2 == src && i2 == index + n as u32 && d2 == d + n =>
-                            {
-                                n += 1
-                            }
-                            _ => break,
-                        }
-                    }
+                    let n = element_run(&self.code, i);
                     if n < 2 {
                         continue;
                     }
                     Instr::GetTupleElementsX { src, index, dst: d, n }
+                }
+                (&Instr::TestHeap { need, live }, Instr::PutTuple { elems, dst }) if elems.len() == 2 => {
+                    Instr::TestHeapPutTuple2 { need, a: elems[0], b: elems[1], dst: *dst, live }
                 }
                 _ => continue,
             };
@@ -248,4 +249,27 @@ impl Asm {
             }
         }
     }
+}
+
+/// The length of the run of `GetTupleElement`s starting at `code[i]`:
+/// elements index, index+1, ... of one source into x_d, x_d+1, ..., ending
+/// at the first that overwrites the source (the rest would read the new
+/// value). At least 1; `code[i]` must be a `GetTupleElement` into x_d.
+fn element_run(code: &[Instr], i: usize) -> u16 {
+    let Instr::GetTupleElement { src, index, dst: Dst::X(d) } = code[i] else {
+        unreachable!("element_run starts at a GetTupleElement into an X register")
+    };
+    let clobbered = |k: u16| matches!(src, Src::X(s) if s == d + k);
+    let mut n: u16 = 1;
+    while !clobbered(n - 1) && n < u16::MAX {
+        match code.get(i + n as usize) {
+            Some(&Instr::GetTupleElement { src: s2, index: i2, dst: Dst::X(d2) })
+                if s2 == src && i2 == index + n as u32 && d2 == d + n =>
+            {
+                n += 1
+            }
+            _ => break,
+        }
+    }
+    n
 }

@@ -100,6 +100,26 @@ fn verify_each() -> bool {
     *V.get_or_init(|| std::env::var_os("GIRDER_VERIFY_EACH").is_some())
 }
 
+/// Copy tuple elements into x_d, x_d+1, ...: small runs word by word,
+/// since `copy_from_slice` of a length known only at run time is a call
+/// to memcpy, which costs more than the copy of a pair.
+#[inline(always)]
+fn copy_elements(xreg: &mut [Term], d: usize, el: &[Term]) {
+    match *el {
+        [a] => xreg[d] = a,
+        [a, b] => {
+            xreg[d] = a;
+            xreg[d + 1] = b;
+        }
+        [a, b, c] => {
+            xreg[d] = a;
+            xreg[d + 1] = b;
+            xreg[d + 2] = c;
+        }
+        _ => xreg[d..d + el.len()].copy_from_slice(el),
+    }
+}
+
 /// The lambda a closure runs.
 pub fn closure_lambda(f: Term) -> &'static Lambda {
     let w = f.boxed_body()[0].0;
@@ -472,6 +492,16 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
                 xreg[*dst2 as usize & (MAX_X - 1)] = p.stack.y(*src2);
                 pc += 1; // the second MoveYX
             }
+            Instr::MoveYXCall { src, dst } => {
+                xreg[*dst as usize & (MAX_X - 1)] = p.stack.y(*src);
+                // The Call this was fused with.
+                if let Instr::Call { arity, target } = code[pc] {
+                    pc += 1;
+                    cp = (Some(module), pc as u32);
+                    call_reds!(arity, module, target);
+                    pc = target as usize;
+                }
+            }
             Instr::IsConsGetList { fail, src, hd, tl } => {
                 let v = get!(*src);
                 if v.is_list() {
@@ -486,7 +516,7 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
             Instr::GetTupleElementsX { src, index, dst, n } => {
                 let (i, n, d) = (*index as usize, *n as usize, *dst as usize);
                 let el = &get!(*src).boxed_body()[i..i + n];
-                xreg[d..d + n].copy_from_slice(el);
+                copy_elements(&mut xreg[..], d, el);
                 pc += n - 1; // the GetTupleElements this stands for
             }
             Instr::CmpValueIsTrue { cmp, fail, a, b, dst } => {
@@ -571,6 +601,14 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
             Instr::IsEqXI { fail, x, imm } => {
                 // An immediate is exactly equal only to the same word.
                 if xreg[*x as usize & (MAX_X - 1)] != *imm {
+                    pc = *fail as usize;
+                }
+            }
+            Instr::IsEqXIMoveReturn { fail, x, imm, src } => {
+                if xreg[*x as usize & (MAX_X - 1)] == *imm {
+                    xreg[0] = get!(*src);
+                    return_to_cp!();
+                } else {
                     pc = *fail as usize;
                 }
             }
@@ -705,6 +743,16 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
                     pc = *fail as usize;
                 }
             }
+            Instr::IsTupleArityGetX { fail, src, arity, dst, n } => {
+                let t = get!(*src);
+                if t.is_tuple() && t.boxed_body().len() == *arity as usize {
+                    let (d, n) = (*dst as usize, *n as usize);
+                    copy_elements(&mut xreg[..], d, &t.boxed_body()[..n]);
+                    pc += n; // the GetTupleElements this stands for
+                } else {
+                    pc = *fail as usize;
+                }
+            }
             Instr::IsFunctionArity { fail, src, arity } => {
                 let f = get!(*src);
                 let a = get!(*arity);
@@ -757,6 +805,16 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
             Instr::PutList { hd, tl, dst } => {
                 let c = p.heap.cons(get!(*hd), get!(*tl));
                 put!(*dst, c)
+            }
+            Instr::TestHeapPutTuple2 { need, a, b, dst, live } => {
+                p.ensure(xreg, *need as usize, *live);
+                let t = p.heap.tuple(&[get!(*a), get!(*b)]);
+                put!(*dst, t);
+                pc += 1; // the PutTuple
+                if let Instr::DeallocateReturn { n } = code[pc] {
+                    cp = p.stack.deallocate(n as usize);
+                    return_to_cp!();
+                }
             }
             Instr::PutTuple { elems, dst } => {
                 let n = elems.len();
