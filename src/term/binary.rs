@@ -161,36 +161,35 @@ impl Term {
     }
 
     /// The bits of a bitstring, or None for any other term.
+    #[inline]
     pub fn bits(self) -> Option<Bits> {
+        self.bin_view().map(|(_, b)| b)
+    }
+
+    /// The whole binary a bitstring lies in (itself, or a SubBin's
+    /// origin) and its bits; None for any other term. Not recursive: a
+    /// SubBin's origin is never another SubBin, so a matching loop that
+    /// asks for this per segment reads at most two headers.
+    #[inline]
+    pub fn bin_view(self) -> Option<(Term, Bits)> {
         if !self.is_boxed() {
             return None;
         }
-        let h = self.boxed_header();
-        match header_subtag(h) {
-            Subtag::HeapBin => {
-                let n = self.boxed_body()[0].0 as usize;
-                // SAFETY: a HeapBin has `arity` words after its header: the
-                // byte length, then at least n bytes of data (module invariant
-                // of term: live until the next collection).
-                let data = unsafe { std::slice::from_raw_parts(self.ptr().add(2) as *const u8, n) };
-                Some(Bits { data, offset: 0, len: 8 * n })
-            }
-            Subtag::RefcBin => {
-                let body = self.boxed_body();
-                let n = body[0].0 as usize;
-                // SAFETY: the RefcBin holds a strong count on its data, which
-                // lives while the object does.
-                let data = unsafe { std::slice::from_raw_parts(body[1].0 as *const u8, n) };
-                Some(Bits { data, offset: 0, len: 8 * n })
+        match header_subtag(self.boxed_header()) {
+            Subtag::HeapBin | Subtag::RefcBin => {
+                // SAFETY: the subtag was just checked.
+                let data = unsafe { whole_bin_data(self) };
+                Some((self, Bits { data, offset: 0, len: 8 * data.len() }))
             }
             Subtag::SubBin => {
-                let body = self.boxed_body();
-                let orig = body[0].bits()?;
-                Some(Bits {
-                    data: orig.data,
-                    offset: body[1].small_value() as usize,
-                    len: body[2].small_value() as usize,
-                })
+                // SAFETY: a SubBin has three body words (module header).
+                let (orig, off, len) = unsafe {
+                    let p = self.ptr();
+                    (Term(*p.add(1)), Term(*p.add(2)), Term(*p.add(3)))
+                };
+                // SAFETY: a SubBin's origin is a HeapBin or RefcBin.
+                let data = unsafe { whole_bin_data(orig) };
+                Some((orig, Bits { data, offset: off.small_value() as usize, len: len.small_value() as usize }))
             }
             _ => None,
         }
@@ -220,6 +219,23 @@ impl Term {
             _ => None,
         }
     }
+}
+
+/// The bytes of a HeapBin or RefcBin.
+///
+/// # Safety
+/// `t` must be a boxed HeapBin or RefcBin.
+#[inline(always)]
+unsafe fn whole_bin_data(t: Term) -> &'static [u8] {
+    let p = t.ptr();
+    let n = *p.add(1) as usize;
+    // Both shapes keep the byte length in the first body word; a HeapBin's
+    // data follows it, a RefcBin's second body word points at its data.
+    let data = if header_subtag(*p) == Subtag::HeapBin { p.add(2) as *const u8 } else { *p.add(2) as *const u8 };
+    // SAFETY: the object is live until the next collection (module
+    // invariant of term), a HeapBin holds n bytes after its length word,
+    // and a RefcBin holds a strong count on its n bytes of data.
+    std::slice::from_raw_parts(data, n)
 }
 
 /// Off-heap data pointer and length of a RefcBin object at `p` (its header).

@@ -388,6 +388,115 @@ pub fn build_write(w: &mut Writer, segs: &[BuildSeg], vals: &[(Term, Option<Term
 
 // ---- matching -------------------------------------------------------------
 
+/// The bitstring a match walks, resolved once: `BsStart` makes it and the
+/// segment instructions that follow reuse it while their source is the
+/// same term and no collection has run since (`epoch` is the heap's
+/// collection count: a collection moves heap binaries and may reuse the
+/// addresses). `BsStart` always makes a fresh one, so a stale view can
+/// only be missed, never used.
+#[derive(Clone, Copy)]
+pub struct MatchView {
+    pub src: Term,
+    pub epoch: u64,
+    /// The HeapBin or RefcBin that `bits` lies in.
+    pub orig: Term,
+    pub bits: Bits,
+}
+
+impl MatchView {
+    /// A view that matches no term.
+    pub const EMPTY: MatchView = MatchView {
+        src: Term::NON_VALUE,
+        epoch: u64::MAX,
+        orig: Term::NIL,
+        bits: Bits { data: &[], offset: 0, len: 0 },
+    };
+
+    #[inline]
+    pub fn of(src: Term, epoch: u64) -> Option<MatchView> {
+        let (orig, bits) = src.bin_view()?;
+        Some(MatchView { src, epoch, orig, bits })
+    }
+}
+
+/// What a fast path made of a segment.
+pub enum Got {
+    /// The value and the segment's length in bits.
+    Value(Term, usize),
+    /// The bits there do not match.
+    NoMatch,
+    /// Not a case the fast path takes: use `get_plan` and `get_value`.
+    Slow,
+}
+
+/// An integer segment of at most 56 bits, which is a small integer
+/// whatever its sign and needs no heap: most integer segments.
+#[inline]
+pub fn get_small_int(b: &Bits, pos: usize, spec: SegSpec, size: Option<Term>) -> Got {
+    let Some(sz) = size else { return Got::Slow };
+    if !sz.is_small() {
+        return Got::Slow;
+    }
+    let n = sz.small_value();
+    if !(0..=56).contains(&n) {
+        return Got::Slow;
+    }
+    let n = n as usize * spec.unit as usize;
+    if n > 56 {
+        return Got::Slow;
+    }
+    if b.len < pos || b.len - pos < n {
+        return Got::NoMatch;
+    }
+    let start = b.offset + pos;
+    let raw = if spec.little {
+        read_le(b.data, start, n)
+    } else if start.is_multiple_of(8) {
+        let i = start / 8;
+        match n {
+            8 => b.data[i] as u64,
+            16 => u16::from_be_bytes([b.data[i], b.data[i + 1]]) as u64,
+            32 => u32::from_be_bytes([b.data[i], b.data[i + 1], b.data[i + 2], b.data[i + 3]]) as u64,
+            _ => read_u64(b.data, start, n),
+        }
+    } else {
+        read_u64(b.data, start, n)
+    };
+    let v = if spec.signed && n > 0 && (raw >> (n - 1)) & 1 == 1 { raw as i64 - (1i64 << n) } else { raw as i64 };
+    Got::Value(Term::small(v), n)
+}
+
+/// The length in bits of a binary segment at `pos` (`size` None: the
+/// rest), or None when it does not match there.
+#[inline]
+pub fn binary_seg_bits(b: &Bits, pos: usize, unit: u16, size: Option<Term>) -> Option<usize> {
+    let avail = b.len.checked_sub(pos)?;
+    match size {
+        None => avail.is_multiple_of(unit as usize).then_some(avail),
+        Some(s) => {
+            let n = s.as_small()?;
+            if n < 0 {
+                return None;
+            }
+            let n = (n as usize).checked_mul(unit as usize)?;
+            (n <= avail).then_some(n)
+        }
+    }
+}
+
+/// The bits `pos .. pos + n` of the view as a term: its origin itself when
+/// that is all of it, else a SubBin (4 words, which the caller made room
+/// for after making `v`).
+#[inline]
+pub fn view_slice<A: Alloc>(a: &mut A, v: &MatchView, pos: usize, n: usize) -> Term {
+    let off = v.bits.offset + pos;
+    if off == 0 && n == 8 * v.bits.data.len() {
+        v.orig
+    } else {
+        a.sub_binary_raw(v.orig, off, n)
+    }
+}
+
 /// A code point encoded in UTF-8 at bit `pos`, and its length in bits.
 fn utf8_at(b: &Bits, pos: usize) -> Option<(u32, usize)> {
     let avail = b.len - pos;

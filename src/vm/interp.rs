@@ -9,7 +9,7 @@ use super::exception::{BifResult, Class, Exception};
 use super::process::{live_first, Handler, Process, Registers, Resume, MAX_X};
 use super::{arith, bits, stacktrace};
 use crate::bif;
-use crate::code::instr::{ArithOp, Cmp, Dst, ErrorKind, Instr, MapBuild, Src, TypeTest};
+use crate::code::instr::{ArithOp, Cmp, Dst, ErrorKind, Instr, MapBuild, SegType, Src, TypeTest};
 use crate::code::{server, Lambda, Module};
 use crate::heap::Alloc;
 use crate::term::order::{compare, eq, eq_exact};
@@ -142,6 +142,9 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
     let mut pc = resume.pc as usize;
     let mut cp = resume.cp;
     let mut reds = budget;
+    // The bitstring being matched, resolved once per match (see
+    // `bits::MatchView`).
+    let mut mview = bits::MatchView::EMPTY;
 
     macro_rules! get {
         ($s:expr) => {
@@ -168,6 +171,16 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
             code = &module.code;
             consts = &module.consts;
             pc = $pc as usize;
+        }};
+    }
+    // The match view of `$t`: the cached one when it is still good.
+    macro_rules! view {
+        ($t:expr) => {{
+            let t: Term = $t;
+            if mview.src != t || mview.epoch != p.heap.collections {
+                mview = bits::MatchView::of(t, p.heap.collections).expect("BsStart tested for a bitstring");
+            }
+            mview
         }};
     }
     // Continue at the continuation; the first call's return leaves run().
@@ -1047,47 +1060,66 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
                     }
                 }
             }
-            Instr::BsStart { fail, src, pos } => {
-                if get!(*src).is_bitstring() {
+            Instr::BsStart { fail, src, pos } => match bits::MatchView::of(get!(*src), p.heap.collections) {
+                Some(v) => {
+                    mview = v;
                     xreg[*pos as usize & (MAX_X - 1)] = Term::small(0);
-                } else {
-                    pc = *fail as usize;
                 }
-            }
+                None => pc = *fail as usize,
+            },
             Instr::BsGet { get } => {
                 let g = &**get;
                 let at = xreg[g.pos as usize & (MAX_X - 1)].small_value() as usize;
                 let size = g.size.map(|s| get!(s));
-                let t = get!(g.src);
-                let b = t.bits().expect("BsStart tested for a bitstring");
-                match bits::get_plan(&b, at, g.spec, size) {
-                    None => pc = g.fail as usize,
-                    Some((n, words)) => {
-                        let t = if words > 0 {
-                            p.ensure(xreg, words, g.live);
-                            get!(g.src)
-                        } else {
-                            t
-                        };
-                        let v = bits::get_value(&mut p.heap, t, at, g.spec, n);
-                        put!(g.dst, v);
+                let v = view!(get!(g.src));
+                // The common segments first: integers that are small
+                // whatever their value, and binaries (a SubBin each).
+                let got = match g.spec.ty {
+                    SegType::Integer => bits::get_small_int(&v.bits, at, g.spec, size),
+                    SegType::Binary => match bits::binary_seg_bits(&v.bits, at, g.spec.unit, size) {
+                        None => bits::Got::NoMatch,
+                        Some(n) => {
+                            // A collection moves the bitstring: view it again.
+                            p.ensure(xreg, 4, g.live);
+                            let v = view!(get!(g.src));
+                            bits::Got::Value(bits::view_slice(&mut p.heap, &v, at, n), n)
+                        }
+                    },
+                    _ => bits::Got::Slow,
+                };
+                match got {
+                    bits::Got::Value(t, n) => {
+                        put!(g.dst, t);
                         xreg[g.pos as usize & (MAX_X - 1)] = Term::small((at + n) as i64);
                     }
+                    bits::Got::NoMatch => pc = g.fail as usize,
+                    bits::Got::Slow => match bits::get_plan(&v.bits, at, g.spec, size) {
+                        None => pc = g.fail as usize,
+                        Some((n, words)) => {
+                            if words > 0 {
+                                p.ensure(xreg, words, g.live);
+                            }
+                            let t = get!(g.src);
+                            let v = bits::get_value(&mut p.heap, t, at, g.spec, n);
+                            put!(g.dst, v);
+                            xreg[g.pos as usize & (MAX_X - 1)] = Term::small((at + n) as i64);
+                        }
+                    },
                 }
             }
             Instr::BsSkip { fail, src, pos, size, unit } => {
                 let at = xreg[*pos as usize & (MAX_X - 1)].small_value() as usize;
-                let b = get!(*src).bits().expect("BsStart tested for a bitstring");
-                match bits::skip_plan(&b, at, size.map(|s| get!(s)), *unit) {
+                let v = view!(get!(*src));
+                match bits::skip_plan(&v.bits, at, size.map(|s| get!(s)), *unit) {
                     Some(n) => xreg[*pos as usize & (MAX_X - 1)] = Term::small((at + n) as i64),
                     None => pc = *fail as usize,
                 }
             }
             Instr::BsMatchLit { fail, src, pos, lit } => {
                 let at = xreg[*pos as usize & (MAX_X - 1)].small_value() as usize;
-                let b = get!(*src).bits().expect("BsStart tested for a bitstring");
+                let v = view!(get!(*src));
                 let l = get!(*lit).bits().expect("a literal bitstring");
-                if bits::bits_equal_at(&b, at, &l) {
+                if bits::bits_equal_at(&v.bits, at, &l) {
                     xreg[*pos as usize & (MAX_X - 1)] = Term::small((at + l.len) as i64);
                 } else {
                     pc = *fail as usize;
@@ -1095,7 +1127,7 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
             }
             Instr::BsTestTail { fail, src, pos } => {
                 let at = xreg[*pos as usize & (MAX_X - 1)].small_value() as usize;
-                if get!(*src).bits().is_none_or(|b| b.len != at) {
+                if view!(get!(*src)).bits.len != at {
                     pc = *fail as usize;
                 }
             }
