@@ -56,18 +56,22 @@ pub trait Alloc {
         }
         let n = data.len();
         let ptr = binary::offheap_new(data);
-        self.refc_binary(ptr, n)
+        self.refc_binary(ptr, n, n, None)
     }
 
-    /// A RefcBin object for off-heap data whose strong count the caller
-    /// hands over to it.
-    fn refc_binary(&mut self, ptr: u64, len: usize) -> Term {
-        let p = self.alloc(3);
-        // SAFETY: alloc returned three writable words.
+    /// A RefcBin object for off-heap data of `cap` bytes, `len` of them in
+    /// use, whose strong count the caller hands over to it. `writable`:
+    /// `Some(used_bits)` for a binary that appends may extend (see
+    /// term::binary "Appending"; never hand such an object out as a term).
+    fn refc_binary(&mut self, ptr: u64, len: usize, cap: usize, writable: Option<usize>) -> Term {
+        let p = self.alloc(1 + binary::REFC_ARITY);
+        // SAFETY: alloc returned 1 + REFC_ARITY writable words.
         unsafe {
-            *p = header(Subtag::RefcBin, 2);
+            *p = header(Subtag::RefcBin, binary::REFC_ARITY);
             *p.add(1) = len as u64;
             *p.add(2) = ptr;
+            *p.add(3) = cap as u64;
+            *p.add(4) = writable.map_or(0, |used| (used as u64) << 1 | 1);
         }
         // SAFETY: p is the RefcBin object just built here.
         unsafe { self.note_offheap(p) };
@@ -90,10 +94,22 @@ pub trait Alloc {
     fn sub_binary(&mut self, t: Term, offset: usize, len: usize) -> Term {
         let (orig, base) = t.bin_origin().expect("sub_binary of a bitstring");
         let whole = orig.bits().map_or(0, |b| b.len);
-        if base + offset == 0 && len == whole {
+        if base + offset == 0 && len == whole && !binary::is_writable(orig) {
             return orig;
         }
         self.sub_binary_raw(orig, base + offset, len)
+    }
+
+    /// A bitstring of `bits` bits from `bytes` in a fresh writable
+    /// off-heap buffer with room to append to (a SubBin over it).
+    fn appendable(&mut self, mut bytes: Vec<u8>, bits: usize) -> Term {
+        let n = bits.div_ceil(8);
+        debug_assert!(bytes.len() >= n);
+        let cap = (2 * n).max(binary::APPEND_MIN_CAP);
+        bytes.resize(cap, 0);
+        let ptr = binary::offheap_new(Arc::from(bytes));
+        let orig = self.refc_binary(ptr, n, cap, Some(bits));
+        self.sub_binary_raw(orig, 0, bits)
     }
 
     /// A SubBin object; `orig` is a HeapBin or RefcBin.

@@ -5,11 +5,13 @@
 //! ```text
 //!  HeapBin  [header(HeapBin, 1 + words), byte_len, data words...]
 //!           at most HEAP_BIN_MAX bytes, copied with the term like a tuple
-//!  RefcBin  [header(RefcBin, 2), byte_len, data_ptr]
-//!           the bytes live off-heap in an `Arc<[u8]>` (data_ptr is what
-//!           `Arc::into_raw` gave); every RefcBin object holds one strong
-//!           count, which the heap that holds the object gives back when the
-//!           object dies (see `heap::Heap`'s off-heap list)
+//!  RefcBin  [header(RefcBin, 4), byte_len, data_ptr, cap, used_bits << 1 | writable]
+//!           the bytes live off-heap in an `Arc<[u8]>` of `cap` bytes
+//!           (data_ptr is what `Arc::into_raw` gave); every RefcBin object
+//!           holds one strong count, which the heap that holds the object
+//!           gives back when the object dies (see `heap::Heap`'s off-heap
+//!           list). `byte_len` bytes are in use; the rest of a writable
+//!           one is room for appends (see "Appending" below)
 //!  SubBin   [header(SubBin, 3), orig, offset_bits, len_bits]
 //!           a window on a HeapBin or RefcBin (`orig`, never another
 //!           SubBin); offset and length are small integers, so all three
@@ -19,6 +21,23 @@
 //! A bitstring whose length is not a multiple of 8 is always a SubBin over
 //! a whole-byte binary. Reading goes through [`Bits`], a view that hides
 //! the three shapes.
+//!
+//! # Appending
+//!
+//! `<<Acc/binary, X:8>>` in a loop would copy `Acc` every time. Instead an
+//! append builds a *writable* RefcBin with spare room (`cap` bytes,
+//! `used_bits` of them in use) and returns a SubBin over it; the next
+//! append to that SubBin writes into the spare room ([`append_in_place`])
+//! when nobody else can see the change:
+//!
+//! ```text
+//!  A = <<>>, B = <<A/binary, 1>>    new buffer [1 . . .], used 8,  B = Sub(0, 8)
+//!  C = <<B/binary, 2>>              in place   [1 2 . .], used 16, C = Sub(0, 16)
+//!  D = <<B/binary, 3>>              B ends at 8, not 16: copy,     D = <<1, 3>>
+//! ```
+//!
+//! A writable RefcBin is never a term by itself (its `byte_len` grows):
+//! only SubBins point at it, each with the length it had when made.
 
 use super::{header_arity, header_subtag, Subtag, Term};
 use std::borrow::Cow;
@@ -234,7 +253,9 @@ unsafe fn whole_bin_data(t: Term) -> &'static [u8] {
     let data = if header_subtag(*p) == Subtag::HeapBin { p.add(2) as *const u8 } else { *p.add(2) as *const u8 };
     // SAFETY: the object is live until the next collection (module
     // invariant of term), a HeapBin holds n bytes after its length word,
-    // and a RefcBin holds a strong count on its n bytes of data.
+    // and a RefcBin holds a strong count on its data, of which n bytes are
+    // in use. Those n bytes never change: an append writes only past them
+    // (`append_in_place`).
     std::slice::from_raw_parts(data, n)
 }
 
@@ -244,6 +265,85 @@ unsafe fn whole_bin_data(t: Term) -> &'static [u8] {
 /// `p` must point at the header of a live RefcBin object.
 pub unsafe fn refc_parts(p: *const u64) -> (u64, usize) {
     debug_assert_eq!(header_subtag(*p), Subtag::RefcBin);
-    debug_assert_eq!(header_arity(*p), 2);
-    (*p.add(2), *p.add(1) as usize)
+    debug_assert_eq!(header_arity(*p), REFC_ARITY);
+    (*p.add(2), *p.add(3) as usize)
+}
+
+/// Body words of a RefcBin: byte_len, data_ptr, cap, used_bits << 1 | writable.
+pub const REFC_ARITY: usize = 4;
+
+/// Spare room of a fresh writable binary: at least this many bytes, and at
+/// least twice what it holds, so that appending N bytes one at a time
+/// copies O(N) bytes in all.
+pub const APPEND_MIN_CAP: usize = 256;
+
+/// Whether `t` is a writable RefcBin (one that must not be handed out as a
+/// term by itself: see "Appending" above).
+#[inline]
+pub fn is_writable(t: Term) -> bool {
+    t.boxed_subtag() == Some(Subtag::RefcBin) && t.boxed_body()[3].0 & 1 == 1
+}
+
+/// Append `bits` bits from `bytes` (`bytes.len() == bits.div_ceil(8)`) to
+/// the bitstring that is bits `off .. off + len` of `orig`, writing into
+/// the spare room of `orig`'s buffer, when that is safe:
+/// - `orig` is a writable RefcBin;
+/// - this object holds the only count of the buffer (a message copy holds
+///   one too, and has its own `used_bits`, so neither writes while both
+///   live);
+/// - the bitstring ends where the used part ends (nobody appended past it);
+/// - the used part ends on a byte boundary (a partial last byte is covered
+///   by slices that others may hold; such appends copy instead);
+/// - the new bits fit in `cap`.
+///
+/// Returns whether it appended; on success `orig`'s used part (and byte
+/// length) grew by `bits` and bits `off .. off + len + bits` are the result.
+pub fn append_in_place(orig: Term, off: usize, len: usize, bytes: &[u8], bits: usize) -> bool {
+    debug_assert_eq!(bytes.len(), bits.div_ceil(8));
+    if !is_writable(orig) {
+        return false;
+    }
+    let p = orig.ptr();
+    // SAFETY: `orig` is a live RefcBin (checked above), which has
+    // REFC_ARITY body words.
+    let (data, cap, used) = unsafe { (*p.add(2), *p.add(3) as usize, (*p.add(4) >> 1) as usize) };
+    if off + len != used || !used.is_multiple_of(8) || used / 8 + bytes.len() > cap {
+        return false;
+    }
+    if !offheap_unique(data, cap) {
+        return false;
+    }
+    let at = used / 8;
+    // SAFETY: the buffer has `cap` bytes and `at + bytes.len() <= cap`. The
+    // bytes at `at..` are beyond the used part, which is all that any slice
+    // made from this buffer covers (`whole_bin_data` covers `byte_len` =
+    // `used / 8` bytes), so no live reference sees them change; this
+    // object holds the only strong count (checked just above, with an
+    // acquire fence), so no other object or thread reaches the buffer;
+    // the pointer came from `Arc::into_raw` of an allocation this process
+    // owns uniquely, so writing through it is allowed.
+    unsafe {
+        std::ptr::copy_nonoverlapping(bytes.as_ptr(), (data as *mut u8).add(at), bytes.len());
+        let new_used = used + bits;
+        *p.add(1) = new_used.div_ceil(8) as u64;
+        *p.add(4) = (new_used as u64) << 1 | 1;
+    }
+    true
+}
+
+/// Whether the RefcBin object the caller holds owns the only strong count
+/// of the buffer at `ptr` (`len` bytes).
+fn offheap_unique(ptr: u64, len: usize) -> bool {
+    // SAFETY: ptr/len came from `offheap_new` and the caller holds a live
+    // RefcBin for them; ManuallyDrop keeps this from giving the count back.
+    let arc =
+        std::mem::ManuallyDrop::new(unsafe { Arc::from_raw(std::ptr::slice_from_raw_parts(ptr as *const u8, len)) });
+    // No weak references are ever made, so the strong count says it all.
+    let unique = Arc::strong_count(&arc) == 1;
+    if unique {
+        // Pairs with the release of another thread's drop of its count:
+        // its reads of the buffer happen before our writes.
+        std::sync::atomic::fence(Ordering::Acquire);
+    }
+    unique
 }

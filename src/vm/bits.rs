@@ -11,7 +11,7 @@
 
 use crate::code::instr::{BuildSeg, SegSpec, SegType};
 use crate::heap::Alloc;
-use crate::term::binary::{heap_bin_words, Bits, HEAP_BIN_MAX};
+use crate::term::binary::{self, heap_bin_words, Bits, APPEND_MIN_CAP, HEAP_BIN_MAX, REFC_ARITY};
 use crate::term::Term;
 use num_bigint::{BigInt, BigUint};
 use num_integer::Integer;
@@ -137,7 +137,7 @@ impl Writer {
 /// when it is not a whole number of bytes).
 pub fn bitstring_words(bits: usize) -> usize {
     let bytes = bits.div_ceil(8);
-    let bin = if bytes <= HEAP_BIN_MAX { heap_bin_words(bytes) } else { 3 };
+    let bin = if bytes <= HEAP_BIN_MAX { heap_bin_words(bytes) } else { 1 + REFC_ARITY };
     bin + if !bits.is_multiple_of(8) { 4 } else { 0 }
 }
 
@@ -386,6 +386,43 @@ pub fn build_write(w: &mut Writer, segs: &[BuildSeg], vals: &[(Term, Option<Term
     }
 }
 
+// ---- appending ------------------------------------------------------------
+
+/// Whether a construction is an append, `<<Acc/bitstring, More...>>`: its
+/// first segment is a whole bitstring (no size) and more segments follow.
+/// Those build with [`build_append`].
+#[inline]
+pub fn is_append(segs: &[BuildSeg]) -> bool {
+    segs.len() >= 2 && segs[0].spec.ty == SegType::Binary && segs[0].size.is_none()
+}
+
+/// Heap words [`build_append`] may take: a RefcBin and a SubBin over it.
+pub const APPEND_WORDS: usize = 1 + REFC_ARITY + 4;
+
+/// Build an append (see `is_append`; validated by `build_size`, which
+/// returned `total`): in the spare room of the accumulator's buffer when
+/// that is safe (`binary::append_in_place`), else into a fresh writable
+/// buffer with room to grow, so that a loop of appends copies each byte a
+/// bounded number of times. The result is always a SubBin over a writable
+/// RefcBin.
+pub fn build_append<A: Alloc>(a: &mut A, segs: &[BuildSeg], vals: &[(Term, Option<Term>)], total: usize) -> Term {
+    let acc = vals[0].0;
+    let (orig, base) = acc.bin_origin().expect("validated by build_size");
+    let acc_bits = acc.bits().expect("validated by build_size");
+    let more = total - acc_bits.len;
+    if base % 8 == 0 && acc_bits.len % 8 == 0 {
+        let mut w = Writer::with_capacity(more);
+        build_write(&mut w, &segs[1..], &vals[1..]);
+        if binary::append_in_place(orig, base, acc_bits.len, &w.buf, w.bits) {
+            return a.sub_binary_raw(orig, base, total);
+        }
+    }
+    let cap = (2 * total.div_ceil(8)).max(APPEND_MIN_CAP);
+    let mut w = Writer { buf: Vec::with_capacity(cap), bits: 0 };
+    build_write(&mut w, segs, vals);
+    a.appendable(w.buf, total)
+}
+
 // ---- matching -------------------------------------------------------------
 
 /// The bitstring a match walks, resolved once: `BsStart` makes it and the
@@ -490,7 +527,7 @@ pub fn binary_seg_bits(b: &Bits, pos: usize, unit: u16, size: Option<Term>) -> O
 #[inline]
 pub fn view_slice<A: Alloc>(a: &mut A, v: &MatchView, pos: usize, n: usize) -> Term {
     let off = v.bits.offset + pos;
-    if off == 0 && n == 8 * v.bits.data.len() {
+    if off == 0 && n == 8 * v.bits.data.len() && !crate::term::binary::is_writable(v.orig) {
         v.orig
     } else {
         a.sub_binary_raw(v.orig, off, n)

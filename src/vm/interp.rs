@@ -1048,6 +1048,14 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
                         };
                         fail_or_raise!(ops.fail, e)
                     }
+                    Ok(n) if bits::is_append(&ops.segs) => {
+                        p.ensure(xreg, bits::APPEND_WORDS, ops.live);
+                        // The collection may have moved the values.
+                        vals.clear();
+                        vals.extend(ops.segs.iter().map(|s| (get!(s.value), s.size.map(|z| get!(z)))));
+                        let t = bits::build_append(&mut p.heap, &ops.segs, &vals, n);
+                        put!(ops.dst, t)
+                    }
                     Ok(n) => {
                         p.ensure(xreg, bits::bitstring_words(n), ops.live);
                         // The collection may have moved the values.

@@ -23,7 +23,25 @@ main(Args) ->
     io:format("~p ~p ~p ~p~n", [R, lists:sum(Replies), Sums, [byte_size(A), byte_size(B)]]),
     io:format("~p~n", [[byte_size(K) || K <- Kept]]),
     io:format("~p~n", [binary_part(get(big), 0, 10)]),
-    io:format("~p~n", [Small]).
+    io:format("~p~n", [Small]),
+    appends(Reps, Echo).
+
+%% Appends: a writable buffer grown in place, old handles kept across
+%% collections, and an appended binary sent while both sides grow it.
+appends(Reps, Echo) ->
+    Acc = app(<<>>, Reps * 50),
+    Old = [app(Acc, I) || I <- lists:seq(1, 5)],
+    Echo2 = spawn(fun echo/0),
+    Echo2 ! {self(), Acc},
+    Mine = app(Acc, 300),
+    Theirs = receive {echo, B} -> app(B, 200) end,
+    Echo2 ! stop,
+    _ = Echo,
+    io:format("~p ~p ~p ~p~n", [byte_size(Acc), [byte_size(O) || O <- Old], byte_size(Mine), byte_size(Theirs)]),
+    io:format("~p~n", [binary:part(Mine, byte_size(Acc) - 3, 6)]).
+
+app(B, 0) -> B;
+app(B, N) -> app(<<B/binary, (N band 255)>>, N - 1).
 
 loop(0, _Small, _Big, _Kept, Acc) ->
     Acc;
