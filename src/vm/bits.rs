@@ -410,7 +410,8 @@ pub fn build_append<A: Alloc>(a: &mut A, segs: &[BuildSeg], vals: &[(Term, Optio
     let (orig, base) = acc.bin_origin().expect("validated by build_size");
     let acc_bits = acc.bits().expect("validated by build_size");
     let more = total - acc_bits.len;
-    if base % 8 == 0 && acc_bits.len % 8 == 0 {
+    // In place only where the accumulator ends on a byte boundary.
+    if (base + acc_bits.len).is_multiple_of(8) {
         let mut w = Writer::with_capacity(more);
         build_write(&mut w, &segs[1..], &vals[1..]);
         if binary::append_in_place(orig, base, acc_bits.len, &w.buf, w.bits) {
