@@ -236,6 +236,12 @@ impl Copier {
     }
 }
 
+/// GIRDER_GC_TRACE=1: one line on standard error per collection (read once).
+fn trace() -> bool {
+    static T: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *T.get_or_init(|| std::env::var_os("GIRDER_GC_TRACE").is_some())
+}
+
 /// Collect `heap` so that afterwards `need` words fit. `roots` are every
 /// place outside the heap that holds terms of this process; they are
 /// updated in place. This is the only function that moves terms.
@@ -353,7 +359,7 @@ pub fn collect(heap: &mut Heap, need: usize, roots: &mut [&mut [Term]]) {
         resize(heap, want, live, roots);
     }
     heap.full_requested = false;
-    if std::env::var_os("GIRDER_GC_TRACE").is_some() {
+    if trace() {
         eprintln!(
             "gc full={} need={} live={} young={} old={}/{} roots={}",
             full,
