@@ -338,6 +338,12 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
                 p.stack.set_y(*dst, xreg[*src as usize & (MAX_X - 1)]);
                 pc += 1; // the MoveXY this replaces
             }
+            Instr::AllocateMoveXY2 { n, src1, dst1, src2, dst2 } => {
+                p.stack.allocate(*n as usize, cp);
+                p.stack.set_y(*dst1, xreg[*src1 as usize & (MAX_X - 1)]);
+                p.stack.set_y(*dst2, xreg[*src2 as usize & (MAX_X - 1)]);
+                pc += 2; // the two MoveXYs this replaces
+            }
             Instr::Deallocate { n } => cp = p.stack.deallocate(*n as usize),
             Instr::Return {} => return_to_cp!(),
             Instr::DeallocateReturn { n } => {
@@ -717,6 +723,23 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
                 match arith::binary(p, xreg, op, va, vb, *live) {
                     Ok(v) => put!(*dst, v),
                     Err(e) => fail_or_raise!(*fail, e),
+                }
+            }
+            Instr::AddMoveXY { fail, a, b, dst, live } => {
+                let (va, vb) = (get!(*a), get!(*b));
+                let fast =
+                    if Term::both_small(va, vb) { (va.0 as i64).checked_add((vb.0 & !0xf) as i64) } else { None };
+                match fast {
+                    Some(r) => put!(*dst, Term(r as u64)),
+                    None => match arith::binary(p, xreg, ArithOp::Add, va, vb, *live) {
+                        Ok(v) => put!(*dst, v),
+                        Err(e) => fail_or_raise!(*fail, e),
+                    },
+                }
+                // The MoveXY this was fused with.
+                if let Instr::MoveXY { src, dst } = code[pc] {
+                    pc += 1;
+                    p.stack.set_y(dst, xreg[src as usize & (MAX_X - 1)]);
                 }
             }
             Instr::AddDeallocateReturn { fail, a, b, dst, live } => {
