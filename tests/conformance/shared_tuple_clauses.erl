@@ -9,6 +9,11 @@
 check({nil, nil}) -> 1;
 check({L, R}) -> 1 + check(L) + check(R).
 
+%% The first constant matches and the second does not.
+half({nil, nil}) -> both;
+half({nil, X}) -> {first, X};
+half(_) -> neither.
+
 make(0) -> {nil, nil};
 make(D) -> {make(D - 1), make(D - 1)}.
 
@@ -43,6 +48,7 @@ sum3(A, B, F) -> F(A) + F(B) + F(A + B).
 
 main(_) ->
     io:format("~p~n", [check(make(6))]),
+    io:format("~p~n", [[half(T) || T <- [{nil, nil}, {nil, 1}, {1, nil}, {nil}, nil]]]),
     io:format("~p~n", [[kind(T) || T <- [{a, 1}, {a, x}, {b, b}, {c, b}, {c, d}, {1, 2, 3}, {},
                                            [1, 2], 7, {a}, {a, 1, 2}]]]),
     io:format("~p~n", [[pick(T, d) || T <- [{ok, 1}, {error, e}, {ok, 1, 2}, {ok}, x]]]),
