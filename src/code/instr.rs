@@ -236,6 +236,9 @@ instructions! {
     /// `Allocate` then a move of x_src to y_dst; skips the `MoveXY` that
     /// follows it (peephole: saving the first argument in a new frame).
     AllocateMoveXY { n: u16, src: u16, dst: u16 } = 0,
+    /// `Allocate` then two moves of x registers to y slots; skips the two
+    /// `MoveXY`s that follow it (peephole: saving two arguments).
+    AllocateMoveXY2 { n: u16, src1: u16, dst1: u16, src2: u16, dst2: u16 } = 0,
     /// `Move` to x0 then `Return` (peephole).
     MoveReturn { src: Src } = 1,
     /// Local call; the continuation is the next instruction.
@@ -275,6 +278,9 @@ instructions! {
     /// `Add` then the `DeallocateReturn` that follows (peephole:
     /// `f(..) + g(..)` at the end of a function).
     AddDeallocateReturn { fail: Label, a: Src, b: Src, dst: Dst, live: Live } = 0,
+    /// `Add` then the `MoveXY` that follows (peephole: a partial sum
+    /// saved in the frame across the next call); skips it.
+    AddMoveXY { fail: Label, a: Src, b: Src, dst: Dst, live: Live } = 0,
     Sub { fail: Label, a: Src, b: Src, dst: Dst, live: Live } = 0,
     /// Specialised `Arith` for * and / (tagged small-integer and boxed
     /// float fast paths: nbody-style float code runs these).

@@ -184,8 +184,14 @@ impl Asm {
         // jump target).
         for i in 0..self.code.len().saturating_sub(1) {
             let fused = match (&self.code[i], &self.code[i + 1]) {
-                (Instr::Allocate { n }, Instr::MoveXY { src, dst }) => {
-                    Instr::AllocateMoveXY { n: *n, src: *src, dst: *dst }
+                (&Instr::Allocate { n }, &Instr::MoveXY { src: src1, dst: dst1 }) => match self.code.get(i + 2) {
+                    Some(&Instr::MoveXY { src: src2, dst: dst2 }) => {
+                        Instr::AllocateMoveXY2 { n, src1, dst1, src2, dst2 }
+                    }
+                    _ => Instr::AllocateMoveXY { n, src: src1, dst: dst1 },
+                },
+                (&Instr::Add { fail, a, b, dst, live }, Instr::MoveXY { .. }) => {
+                    Instr::AddMoveXY { fail, a, b, dst, live }
                 }
                 (Instr::IsLtXI { fail, x, imm }, Instr::Return {}) => {
                     Instr::IsLtXIReturn { fail: *fail, x: *x, imm: *imm }

@@ -449,15 +449,44 @@ impl<'a> Codegen<'a> {
             self.emit(Instr::SelectVal { src: Src::X(0), fail: after, table: table.into_boxed_slice() });
             for (cl, l) in clauses.iter().zip(&labels) {
                 self.asm.bind(*l);
-                self.clause_retrying(cl, nregs, arity, free, self_name, after, true)?;
+                self.clause_retrying(cl, nregs, arity, free, self_name, after, First::Matched)?;
             }
             self.asm.bind(after);
             rest = &clauses[lits.len()..];
         }
-        for cl in rest {
-            let next = self.asm.new_label();
-            self.clause_retrying(cl, nregs, arity, free, self_name, next, false)?;
-            self.asm.bind(next);
+        // A run of clauses whose first patterns are tuples of one arity
+        // tests the arity once and takes the elements out once, into the
+        // registers after the arguments; each clause then matches the
+        // elements (`check({nil, nil}) -> ...; check({L, R}) -> ...`):
+        //
+        //     is_tuple_arity x0 N (else: the clauses after the run)
+        //     x[nregs+i] := element i of x0, for each i < N
+        //     clause 1 on x[nregs..] (else: clause 2), clause 2 on x[nregs..], ...
+        while !rest.is_empty() {
+            let n = tuple_run(rest, arity, nregs);
+            if n < 2 {
+                let next = self.asm.new_label();
+                self.clause_retrying(&rest[0], nregs, arity, free, self_name, next, First::Plain)?;
+                self.asm.bind(next);
+                rest = &rest[1..];
+                continue;
+            }
+            let Expr::Tuple(es, _) = &rest[0].patterns[0] else { unreachable!("tuple_run checked") };
+            let size = es.len() as u16;
+            let after = self.asm.new_label();
+            self.emit(Instr::IsTupleArity { fail: after, src: Src::X(0), arity: size as u32 });
+            for i in 0..size {
+                self.emit(Instr::GetTupleElement { src: Src::X(0), index: i as u32, dst: Dst::X(nregs + i) });
+            }
+            for (k, cl) in rest[..n].iter().enumerate() {
+                let next = if k + 1 == n { after } else { self.asm.new_label() };
+                self.clause_retrying(cl, nregs + size, arity, free, self_name, next, First::Elements(nregs))?;
+                if k + 1 < n {
+                    self.asm.bind(next);
+                }
+            }
+            self.asm.bind(after);
+            rest = &rest[n..];
         }
         self.emit(Instr::FunctionClause { arity: arity as u16 });
         for (l, ins, line) in std::mem::take(&mut self.stubs) {
@@ -480,16 +509,16 @@ impl<'a> Codegen<'a> {
         free: &[String],
         self_name: Option<&str>,
         next: Label,
-        first_matched: bool,
+        first: First,
     ) -> R<()> {
         let frame = needs_frame(&cl.body);
         let (mark, stubs_mark) = (self.asm.code.len(), self.stubs.len());
-        match self.clause_with(cl, frame, nregs, arity, free, self_name, next, first_matched) {
+        match self.clause_with(cl, frame, nregs, arity, free, self_name, next, first) {
             Err(e) if !frame && e.code == "E0100" => {
                 self.asm.code.truncate(mark);
                 self.asm.lines.truncate(mark);
                 self.stubs.truncate(stubs_mark);
-                self.clause_with(cl, true, nregs, arity, free, self_name, next, first_matched)
+                self.clause_with(cl, true, nregs, arity, free, self_name, next, first)
             }
             r => r,
         }
@@ -505,7 +534,7 @@ impl<'a> Codegen<'a> {
         free: &[String],
         self_name: Option<&str>,
         next: Label,
-        first_matched: bool,
+        first: First,
     ) -> R<()> {
         self.asm.line = cl.loc.line;
         self.scope = Scope::default();
@@ -522,10 +551,15 @@ impl<'a> Codegen<'a> {
         }
         self.begin_patterns(&cl.patterns);
         for (i, p) in cl.patterns.iter().enumerate() {
-            if i == 0 && first_matched {
-                continue; // a SelectVal already matched this literal
+            match (i, first, p) {
+                (0, First::Matched, _) => {} // a SelectVal already matched this literal
+                (0, First::Elements(base), Expr::Tuple(es, _)) => {
+                    for (j, e) in es.iter().enumerate() {
+                        self.pattern(e, Src::X(base + j as u16), next)?;
+                    }
+                }
+                _ => self.pattern(p, Src::X(i as u16), next)?,
             }
-            self.pattern(p, Src::X(i as u16), next)?;
         }
         self.guard_seq(&cl.guards, next)?;
         if frame {
@@ -1176,4 +1210,27 @@ pub fn int_term<A: Alloc>(a: &mut A, i: &num_bigint::BigInt) -> Term {
         Some(v) if Term::fits_small(v) => Term::small(v),
         _ => a.bigint(i),
     }
+}
+
+/// How a function clause's first pattern was prepared before the clause.
+#[derive(Clone, Copy)]
+enum First {
+    /// Not at all: the clause matches x0.
+    Plain,
+    /// A `SelectVal` matched it (a literal).
+    Matched,
+    /// It is a tuple whose arity was tested and whose elements are in
+    /// x[base], x[base+1], ... (see `clauses_function`).
+    Elements(u16),
+}
+
+/// How many leading `clauses` have, as first pattern, a tuple of the
+/// arity of the first one's (0 or 1: no run worth sharing). Small
+/// tuples only, so the elements fit in registers beside the arguments.
+fn tuple_run(clauses: &[Clause], arity: u32, nregs: u16) -> usize {
+    let size = match clauses[0].patterns.first() {
+        Some(Expr::Tuple(es, _)) if arity >= 1 && es.len() <= 8 && nregs as usize + es.len() <= 32 => es.len(),
+        _ => return 0,
+    };
+    clauses.iter().take_while(|c| matches!(&c.patterns[0], Expr::Tuple(es, _) if es.len() == size)).count()
 }

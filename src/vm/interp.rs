@@ -315,6 +315,45 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
         }};
     }
 
+    // `MoveYXCall`: x_dst := y_src, then the `Call` at `pc`.
+    macro_rules! move_yx_call {
+        ($src:expr, $dst:expr) => {{
+            xreg[$dst as usize & (MAX_X - 1)] = p.stack.y($src);
+            // The Call this was fused with.
+            if let Instr::Call { arity, target } = code[pc] {
+                pc += 1;
+                cp = (Some(module), pc as u32);
+                call_reds!(arity, module, target);
+                pc = target as usize;
+            }
+        }};
+    }
+
+    // `IsEqXIMoveReturn`.
+    macro_rules! is_eq_xi_move_return {
+        ($fail:expr, $x:expr, $imm:expr, $src:expr) => {{
+            if xreg[$x as usize & (MAX_X - 1)] == $imm {
+                xreg[0] = get!($src);
+                return_to_cp!();
+            } else {
+                pc = $fail as usize;
+            }
+        }};
+    }
+    // `IsEqXI`; when it holds, an `IsEqXIMoveReturn` after it runs
+    // without a dispatch (a pattern of two constants, `{nil, nil}`).
+    macro_rules! is_eq_xi {
+        ($fail:expr, $x:expr, $imm:expr) => {{
+            // An immediate is exactly equal only to the same word.
+            if xreg[$x as usize & (MAX_X - 1)] != $imm {
+                pc = $fail as usize;
+            } else if let Instr::IsEqXIMoveReturn { fail, x, imm, src } = code[pc] {
+                // (It returns or jumps: pc need not step over it.)
+                is_eq_xi_move_return!(fail, x, imm, src)
+            }
+        }};
+    }
+
     loop {
         let ins = &code[pc];
         if cfg!(debug_assertions) && verify_each() {
@@ -337,6 +376,25 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
                 p.stack.allocate(*n as usize, cp);
                 p.stack.set_y(*dst, xreg[*src as usize & (MAX_X - 1)]);
                 pc += 1; // the MoveXY this replaces
+                         // A frame is made for a call: run the first call's
+                         // argument set-up without a dispatch (`f(N - 1)`).
+                let next = &code[pc];
+                if let Instr::AddICall { .. } | Instr::SubICall { .. } = next {
+                    pc += 1;
+                    arith_i_call!(next)
+                }
+            }
+            Instr::AllocateMoveXY2 { n, src1, dst1, src2, dst2 } => {
+                p.stack.allocate(*n as usize, cp);
+                p.stack.set_y(*dst1, xreg[*src1 as usize & (MAX_X - 1)]);
+                p.stack.set_y(*dst2, xreg[*src2 as usize & (MAX_X - 1)]);
+                pc += 2; // the two MoveXYs this replaces
+                         // A frame is made for a call: run the first call without
+                         // a dispatch.
+                if let Instr::MoveYXCall { src, dst } = code[pc] {
+                    pc += 1;
+                    move_yx_call!(src, dst)
+                }
             }
             Instr::Deallocate { n } => cp = p.stack.deallocate(*n as usize),
             Instr::Return {} => return_to_cp!(),
@@ -505,16 +563,7 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
                 xreg[*dst2 as usize & (MAX_X - 1)] = p.stack.y(*src2);
                 pc += 1; // the second MoveYX
             }
-            Instr::MoveYXCall { src, dst } => {
-                xreg[*dst as usize & (MAX_X - 1)] = p.stack.y(*src);
-                // The Call this was fused with.
-                if let Instr::Call { arity, target } = code[pc] {
-                    pc += 1;
-                    cp = (Some(module), pc as u32);
-                    call_reds!(arity, module, target);
-                    pc = target as usize;
-                }
-            }
+            Instr::MoveYXCall { src, dst } => move_yx_call!(*src, *dst),
             Instr::IsConsGetList { fail, src, hd, tl } => {
                 let v = get!(*src);
                 if v.is_list() {
@@ -611,20 +660,8 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
                     pc = *fail as usize;
                 }
             }
-            Instr::IsEqXI { fail, x, imm } => {
-                // An immediate is exactly equal only to the same word.
-                if xreg[*x as usize & (MAX_X - 1)] != *imm {
-                    pc = *fail as usize;
-                }
-            }
-            Instr::IsEqXIMoveReturn { fail, x, imm, src } => {
-                if xreg[*x as usize & (MAX_X - 1)] == *imm {
-                    xreg[0] = get!(*src);
-                    return_to_cp!();
-                } else {
-                    pc = *fail as usize;
-                }
-            }
+            Instr::IsEqXI { fail, x, imm } => is_eq_xi!(*fail, *x, *imm),
+            Instr::IsEqXIMoveReturn { fail, x, imm, src } => is_eq_xi_move_return!(*fail, *x, *imm, *src),
             Instr::IsNeXI { fail, x, imm } => {
                 if xreg[*x as usize & (MAX_X - 1)] == *imm {
                     pc = *fail as usize;
@@ -719,6 +756,28 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
                     Err(e) => fail_or_raise!(*fail, e),
                 }
             }
+            Instr::AddMoveXY { fail, a, b, dst, live } => {
+                let (va, vb) = (get!(*a), get!(*b));
+                let fast =
+                    if Term::both_small(va, vb) { (va.0 as i64).checked_add((vb.0 & !0xf) as i64) } else { None };
+                match fast {
+                    Some(r) => put!(*dst, Term(r as u64)),
+                    None => match arith::binary(p, xreg, ArithOp::Add, va, vb, *live) {
+                        Ok(v) => put!(*dst, v),
+                        Err(e) => fail_or_raise!(*fail, e),
+                    },
+                }
+                // The MoveXY this was fused with.
+                if let Instr::MoveXY { src, dst } = code[pc] {
+                    pc += 1;
+                    p.stack.set_y(dst, xreg[src as usize & (MAX_X - 1)]);
+                    // The next call, without a dispatch (`A + f(B)`).
+                    if let Instr::MoveYXCall { src, dst } = code[pc] {
+                        pc += 1;
+                        move_yx_call!(src, dst)
+                    }
+                }
+            }
             Instr::AddDeallocateReturn { fail, a, b, dst, live } => {
                 let (va, vb) = (get!(*a), get!(*b));
                 let fast =
@@ -762,6 +821,12 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
                     let (d, n) = (*dst as usize, *n as usize);
                     copy_elements(&mut xreg[..], d, &t.boxed_body()[..n]);
                     pc += n; // the GetTupleElements this stands for
+                             // An element compared with a constant (`{nil, _}`),
+                             // without a dispatch.
+                    if let Instr::IsEqXI { fail, x, imm } = code[pc] {
+                        pc += 1;
+                        is_eq_xi!(fail, x, imm)
+                    }
                 } else {
                     pc = *fail as usize;
                 }
