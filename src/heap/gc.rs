@@ -12,7 +12,7 @@
 
 use super::{Alloc, Heap, MIN_HEAP_WORDS};
 use crate::term::{header_arity, header_subtag, Term, TAG_BOXED, TAG_PRIMARY_MASK};
-use std::alloc::{alloc, dealloc, Layout};
+use std::alloc::{alloc, dealloc, realloc, Layout};
 
 /// A block of words from the global allocator, left uninitialised: the
 /// collector writes every word below `top` before anything reads it.
@@ -44,6 +44,21 @@ impl Block {
     pub(crate) fn len(&self) -> usize {
         self.len
     }
+    /// Shrink to `len` words; returns the (possibly new) base.
+    fn shrink(&mut self, len: usize) -> *mut u64 {
+        let len = len.max(1);
+        // SAFETY: ptr was allocated with the layout of self.len words, and
+        // the new size is non-zero.
+        let p = unsafe { realloc(self.ptr as *mut u8, Layout::array::<u64>(self.len).unwrap(), len * 8) as *mut u64 };
+        if p.is_null() {
+            std::alloc::handle_alloc_error(Layout::array::<u64>(len).unwrap());
+        }
+        super::heap_free(self.len * 8);
+        super::heap_alloc(len * 8);
+        self.ptr = p;
+        self.len = len;
+        p
+    }
 }
 
 impl Drop for Block {
@@ -60,12 +75,6 @@ const GROWN_HEAP_WORDS: usize = 4181;
 
 /// Collections after which a process counts as busy.
 const BUSY_COLLECTIONS: u64 = 16;
-
-/// A minor collection promotes what survived the last one only when it
-/// is at least this many words: a process with a few words of lasting
-/// data (a relay in a ring, a server's state) copies them again at each
-/// collection rather than take an old block for them.
-const PROMOTE_MIN_WORDS: usize = 233;
 
 /// Blocks at least this large are kept for the next collection: big busy
 /// heaps, not the many small ones of a program with many processes.
@@ -236,12 +245,6 @@ impl Copier {
     }
 }
 
-/// GIRDER_GC_TRACE=1: one line on standard error per collection (read once).
-fn trace() -> bool {
-    static T: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *T.get_or_init(|| std::env::var_os("GIRDER_GC_TRACE").is_some())
-}
-
 /// Collect `heap` so that afterwards `need` words fit. `roots` are every
 /// place outside the heap that holds terms of this process; they are
 /// updated in place. This is the only function that moves terms.
@@ -271,14 +274,8 @@ pub fn collect(heap: &mut Heap, need: usize, roots: &mut [&mut [Term]]) {
     // idle ones) gets a working heap of at least GROWN_HEAP_WORDS.
     let floor = if heap.collections >= BUSY_COLLECTIONS { GROWN_HEAP_WORDS.min(heap.size() * 4) } else { 0 };
     let floor = floor.max(heap.min_words);
+    let promote = heap.hw.min(heap.top);
     let old_room = heap.old.as_ref().map_or(0, |o| o.block.len() - o.top);
-    // What survived the last collection is promoted, unless it is too
-    // small to be worth an old block (copying it again costs less than
-    // the block: see PROMOTE_MIN_WORDS).
-    let promote = match heap.hw.min(heap.top) {
-        n if heap.old.is_some() || n >= PROMOTE_MIN_WORDS => n,
-        _ => 0,
-    };
     let full = heap.full_requested
         || heap.minors as u64 >= heap.fullsweep_after
         || (promote > 0 && heap.old.is_some() && old_room < promote);
@@ -287,20 +284,12 @@ pub fn collect(heap: &mut Heap, need: usize, roots: &mut [&mut [Term]]) {
         heap.old = Some(Box::new(super::OldGen { block, top: 0, offheap: Vec::new() }));
     }
     let old_live = if full { heap.old_used_words() } else { 0 };
-    // The most words that can land in to-space: everything young (block
-    // and fragments) that is not promoted, and the old block in a full
-    // sweep.
-    let worst = heap.used() + old_live - if full { 0 } else { promote };
-    // A heap that the last collection found mostly empty, and whose
-    // worst case still fits, keeps its size: a busy heap with little live
-    // data alternates between two blocks of one size (the spare) instead
-    // of stepping up and shrinking back at every collection. Otherwise
-    // to-space is sized as if nothing were promoted: the young block
-    // grows with the data as a single-generation heap would, and minor
-    // collections stay rare while the old block takes the survivors.
-    let steady = !full && 4 * heap.hw < heap.block.len() && worst <= heap.block.len() && heap.block.len() >= floor;
-    let size =
-        if steady { heap.block.len() } else { next_heap_size((worst.max(heap.used()) + need + root_words).max(floor)) };
+    // In a minor collection the words below hw go to the old block.
+    let young_need = heap.used() + old_live - if full { 0 } else { promote };
+    // Sized as if nothing were promoted: the young block grows with the
+    // data as a single-generation heap would, and minor collections stay
+    // rare while the old block takes the survivors.
+    let size = next_heap_size((young_need.max(heap.used()) + need + root_words).max(floor));
     let to = match heap.spare.take() {
         Some(b) if b.len() >= size && b.len() <= 2 * size => b,
         _ => Block::new(size),
@@ -345,49 +334,25 @@ pub fn collect(heap: &mut Heap, need: usize, roots: &mut [&mut [Term]]) {
     heap.frag_words = 0;
     heap.collections += 1;
 
-    // Shrink a heap that is mostly empty (live data under 1/4 of it), so
-    // one burst of garbage does not pin a large block for the life of the
-    // process; grow one that has no room for `need` (only a steady heap,
-    // sized for the worst case without `need`, can). A process that
-    // collects keeps at least GROWN_HEAP_WORDS: its next collection should
-    // not come after a few hundred words.
+    // Shrink a heap that is mostly empty, so one burst of garbage does not
+    // pin a large block for the life of the process.
+    // A process that collects keeps at least GROWN_HEAP_WORDS: its next
+    // collection should not come after a few hundred words. (No old
+    // object points into the young block, so only it and the roots are
+    // fixed up.)
     let want = next_heap_size((2 * live + need + root_words).max(floor));
-    if live + need > size {
-        resize(heap, next_heap_size(want), live, roots);
-    } else if want < size / 2 {
+    if want < size / 2 {
+        let old = heap.block.base();
         heap.spare = None;
-        resize(heap, want, live, roots);
+        let new = heap.block.shrink(want);
+        if new != old {
+            relocate(old, new, live, roots);
+            for p in heap.offheap.iter_mut() {
+                *p = (*p as u64 - old as u64 + new as u64) as *mut u64;
+            }
+        }
     }
     heap.full_requested = false;
-    if trace() {
-        eprintln!(
-            "gc full={} need={} live={} young={} old={}/{} roots={}",
-            full,
-            need,
-            live,
-            heap.block.len(),
-            heap.old_used_words(),
-            heap.old_block_words(),
-            root_words
-        );
-    }
-}
-
-/// Move the young block's `live` words to a fresh block of `len` words
-/// (copying only the live words: a `realloc` would copy the whole block)
-/// and fix the pointers into it. No old object points into the young
-/// block, so only it, its off-heap list and the roots are fixed up.
-fn resize(heap: &mut Heap, len: usize, live: usize, roots: &mut [&mut [Term]]) {
-    let new = Block::new(len);
-    let (from, to) = (heap.block.base(), new.base());
-    // SAFETY: both blocks hold at least `live` words (len > live by the
-    // callers' sizes) and are distinct allocations.
-    unsafe { std::ptr::copy_nonoverlapping(from, to, live) };
-    relocate(from, to, live, roots);
-    for p in heap.offheap.iter_mut() {
-        *p = (*p as u64 - from as u64 + to as u64) as *mut u64;
-    }
-    heap.block = new;
 }
 
 /// After a copy: keep the RefcBin objects that were copied (at their new

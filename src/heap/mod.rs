@@ -355,7 +355,6 @@ pub struct Heap {
     old: Option<Box<OldGen>>,
     /// Minor collections since the last full sweep.
     minors: u32,
-
     /// Heap fragments: (block, used words). Newest last.
     fragments: Vec<(Box<[u64]>, usize)>,
     frag_words: usize,
