@@ -107,8 +107,11 @@ fn allocation(c: &mut Criterion) {
     g.finish();
 }
 
+/// A heap shape to collect: its name and how to build it.
+type Shape = (&'static str, fn(&mut Heap) -> Term);
+
 fn generations(c: &mut Criterion) {
-    let shapes: [(&str, fn(&mut Heap) -> Term); 3] = [
+    let shapes: [Shape; 3] = [
         ("long list 100k", |h| long_list(h, 100_000)),
         ("tuple tree 8^5", |h| tuple_tree(h, 8, 5)),
         ("many small live 100k, 10% live", |h| mostly_garbage(h, 100_000, 10)),
