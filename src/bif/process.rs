@@ -970,16 +970,21 @@ impl MemorySnapshot {
     }
 }
 
-pub fn memory0(p: &mut Process, _a: &[Term]) -> BifResult {
+/// `[{Kind, Bytes}]` for the kinds named, from one snapshot.
+fn memory_list(p: &mut Process, kinds: &[&str]) -> Term {
     let m = MemorySnapshot::now();
-    let items: Vec<Term> = MEMORY_TYPES
+    let items: Vec<Term> = kinds
         .iter()
         .map(|k| {
             let v = p.heap.int(m.get(k) as i64);
             p.heap.tuple(&[Term::atom(Atom::intern(k)), v])
         })
         .collect();
-    Ok(p.heap.list(&items))
+    p.heap.list(&items)
+}
+
+pub fn memory0(p: &mut Process, _a: &[Term]) -> BifResult {
+    Ok(memory_list(p, MEMORY_TYPES))
 }
 
 pub fn memory1(p: &mut Process, a: &[Term]) -> BifResult {
@@ -992,13 +997,5 @@ pub fn memory1(p: &mut Process, a: &[Term]) -> BifResult {
     }
     let list = a[0].list_to_vec().ok_or_else(Exception::badarg)?;
     let names: Vec<&str> = list.iter().map(|t| kind(*t)).collect::<Option<_>>().ok_or_else(Exception::badarg)?;
-    let m = MemorySnapshot::now();
-    let items: Vec<Term> = names
-        .into_iter()
-        .map(|k| {
-            let v = p.heap.int(m.get(k) as i64);
-            p.heap.tuple(&[Term::atom(Atom::intern(k)), v])
-        })
-        .collect();
-    Ok(p.heap.list(&items))
+    Ok(memory_list(p, &names))
 }
