@@ -209,24 +209,11 @@ pub fn get_cwd(p: &mut Process, _a: &[Term]) -> BifResult {
     }
 }
 
-/// Days since 1970-01-01 to a civil date (proleptic Gregorian).
-fn civil(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + (m <= 2) as i64, m, d)
-}
-
 /// `{{Y, M, D}, {H, Mi, S}}` for seconds since the epoch (UTC: girder
 /// does not read the time zone, so this is OTP's local time only where
 /// the zone is UTC).
 fn datetime(p: &mut Process, secs: i64) -> Term {
-    let (y, m, d) = civil(secs.div_euclid(86_400));
+    let (y, m, d) = super::os::civil_from_days(secs.div_euclid(86_400));
     let s = secs.rem_euclid(86_400);
     let date = p.heap.tuple(&[Term::small(y), Term::small(m), Term::small(d)]);
     let time = p.heap.tuple(&[Term::small(s / 3600), Term::small(s / 60 % 60), Term::small(s % 60)]);
