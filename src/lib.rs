@@ -5,6 +5,7 @@ pub mod code;
 pub mod compile;
 pub mod format;
 pub mod heap;
+pub mod jit;
 pub mod shell;
 pub mod syntax;
 pub mod term;

@@ -18,6 +18,11 @@ fn programs(dir: &Path) -> Vec<PathBuf> {
 
 /// Run each program and compare; returns the failures.
 pub fn check_dir(dir: &Path, args: &[&str]) -> (usize, Vec<String>) {
+    check_dir_env(dir, args, &[])
+}
+
+/// `check_dir` with environment variables set for girder.
+pub fn check_dir_env(dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> (usize, Vec<String>) {
     let progs = programs(dir);
     let n = progs.len();
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(4);
@@ -27,11 +32,13 @@ pub fn check_dir(dir: &Path, args: &[&str]) -> (usize, Vec<String>) {
         .into_iter()
         .map(|chunk| {
             let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+            let envs: Vec<(String, String)> = envs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
             std::thread::spawn(move || {
                 let mut fails = Vec::new();
                 for p in chunk {
                     let expected = std::fs::read(p.with_extension("expected")).unwrap();
                     let out = Command::new(env!("CARGO_BIN_EXE_girder"))
+                        .envs(envs.iter().map(|(k, v)| (k, v)))
                         .arg("run")
                         .args(&args)
                         .arg(&p)
@@ -83,4 +90,33 @@ fn conformance_programs_on_four_schedulers_preempted() {
     let (n, fails) = check_dir(&dir, &["--schedulers", "4", "--reductions", "7"]);
     assert!(n > 0, "no conformance programs found");
     assert!(fails.is_empty(), "{} of {n} programs differ with 4 schedulers:\n{}", fails.len(), fails.join("\n"));
+}
+
+/// Every function compiled by the JIT at its first call, so the compiled
+/// code (and its hand-overs to the interpreter) runs every program.
+#[test]
+fn conformance_programs_jit_compiled() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance");
+    let (n, fails) = check_dir_env(&dir, &[], &[("GIRDER_JIT_THRESHOLD", "1")]);
+    assert!(n > 0, "no conformance programs found");
+    assert!(fails.is_empty(), "{} of {n} programs differ with the JIT:\n{}", fails.len(), fails.join("\n"));
+}
+
+/// The JIT with short time slices on more schedulers than cores: compiled
+/// code hands back to the interpreter to yield, then resumes elsewhere.
+#[test]
+fn conformance_programs_jit_compiled_preempted() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance");
+    let (n, fails) = check_dir_env(&dir, &["--schedulers", "4", "--reductions", "5"], &[("GIRDER_JIT_THRESHOLD", "1")]);
+    assert!(n > 0, "no conformance programs found");
+    assert!(fails.is_empty(), "{} of {n} programs differ with the JIT, preempted:\n{}", fails.len(), fails.join("\n"));
+}
+
+/// The interpreter alone (the JIT off).
+#[test]
+fn conformance_programs_without_jit() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance");
+    let (n, fails) = check_dir_env(&dir, &[], &[("GIRDER_JIT", "0")]);
+    assert!(n > 0, "no conformance programs found");
+    assert!(fails.is_empty(), "{} of {n} programs differ without the JIT:\n{}", fails.len(), fails.join("\n"));
 }

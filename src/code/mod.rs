@@ -71,6 +71,8 @@ pub struct Module {
     pub exports: Vec<(Atom, u32, u32)>,
     /// Module attributes for module_info(attributes).
     pub attributes: Term,
+    /// Compiled code and call counts, per instruction (see `crate::jit`).
+    pub jit: crate::jit::Table,
 }
 
 impl Module {

@@ -193,9 +193,11 @@ pub fn compile_module(file: &str, m: &ast::Module) -> Result<Module, CompileErro
     functions_info.sort_by_key(|f| f.start);
     let mut asm = cg.asm;
     let attrs = build_attributes(&mut asm.literals, &attributes);
+    let jit = crate::jit::Table::new(asm.code.len(), functions_info.iter().map(|f| f.start));
     Ok(Module {
         name,
         file: file.to_string(),
+        jit,
         code: asm.code,
         lines: asm.lines,
         functions: functions_info,

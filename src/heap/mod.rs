@@ -471,6 +471,29 @@ impl Heap {
         self.offheap.iter().map(|&p| unsafe { binary::refc_parts(p) })
     }
 
+    /// The bump pointer and the end of the room allocations may use
+    /// without a collection (as `has_room` counts it), for compiled code
+    /// (`crate::jit`) that allocates in place.
+    pub fn jit_window(&mut self) -> (*mut u64, *mut u64) {
+        let room = self.block.len().saturating_sub(self.frag_words + self.pressure);
+        let base = self.block.base();
+        // SAFETY: top and room are at most the block's length.
+        unsafe { (base.add(self.top), base.add(room)) }
+    }
+
+    /// Take the new bump pointer after compiled code ran.
+    ///
+    /// # Safety
+    /// `top` lies between the bump pointer and the limit `jit_window`
+    /// returned (the block unchanged since), and the words below it form
+    /// well-formed objects.
+    pub unsafe fn jit_commit(&mut self, top: *mut u64) {
+        // SAFETY: top and the base are in one block (the contract).
+        let t = unsafe { top.offset_from(self.block.base()) } as usize;
+        debug_assert!(t >= self.top && t <= self.block.len());
+        self.top = t;
+    }
+
     #[inline(always)]
     pub fn frag_words(&self) -> usize {
         self.frag_words

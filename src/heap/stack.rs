@@ -88,6 +88,29 @@ impl<M: 'static> Stack<M> {
         self.words.capacity()
     }
 
+    /// The top of the stack and the end of its capacity, for compiled code
+    /// (`crate::jit`) that pushes and pops frames in place.
+    pub fn jit_window(&mut self) -> (*mut Term, *mut Term) {
+        let (len, cap) = (self.words.len(), self.words.capacity());
+        let base = self.words.as_mut_ptr();
+        // SAFETY: len <= cap, so both are within the allocation or one past it.
+        unsafe { (base.add(len), base.add(cap)) }
+    }
+
+    /// Take the new top after compiled code ran.
+    ///
+    /// # Safety
+    /// `top` lies in the window `jit_window` returned (the vector unchanged
+    /// since), and every word below it holds a term or a continuation word
+    /// written by `allocate` or by compiled code from a `&'static M`.
+    pub unsafe fn jit_commit(&mut self, top: *mut Term) {
+        // SAFETY: top and the base are in one allocation (the contract).
+        let len = unsafe { top.offset_from(self.words.as_ptr()) } as usize;
+        debug_assert!(len <= self.words.capacity());
+        // SAFETY: len is within the capacity and its words are written.
+        unsafe { self.words.set_len(len) }
+    }
+
     /// Continuations from the top of the stack down.
     pub fn continuations(&self) -> Vec<Cont<M>> {
         let mut out = Vec::new();
@@ -103,6 +126,15 @@ impl<M: 'static> Stack<M> {
         }
         out
     }
+}
+
+/// The continuation held in two raw words (compiled code keeps the
+/// continuation register as a module address and an index).
+///
+/// # Safety
+/// `m` is 0 or the address of a `&'static M`.
+pub unsafe fn cont_from_raw<M: 'static>(m: u64, pc: u32) -> Cont<M> {
+    (decode::<M>(m), pc)
 }
 
 #[inline(always)]

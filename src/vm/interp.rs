@@ -120,6 +120,53 @@ fn copy_elements(xreg: &mut [Term], d: usize, el: &[Term]) {
     }
 }
 
+/// What `jit_run` leaves the interpreter to do.
+enum JitOut {
+    /// Go on at the same instruction (nothing compiled there yet).
+    Stay,
+    /// Go on at this instruction.
+    At(&'static Module, u32),
+    /// The process's first call returned (x0 holds the value).
+    Done,
+}
+
+/// Run compiled code from instruction `pc` of `module` (slot: its entry in
+/// the module's JIT table), following returns into other compiled code,
+/// until the code hands an instruction back to the interpreter.
+#[inline(never)]
+fn jit_run(
+    p: &mut Process,
+    xreg: &mut [Term; MAX_X],
+    mut module: &'static Module,
+    mut pc: usize,
+    mut slot: u64,
+    reds: &mut i32,
+    cp: &mut crate::heap::stack::Cont<Module>,
+) -> JitOut {
+    if slot & 1 == 1 {
+        match crate::jit::code_at(module, pc, slot) {
+            Some(c) => slot = c,
+            None => return JitOut::Stay,
+        }
+    }
+    loop {
+        match crate::jit::enter(p, xreg, slot, pc, reds, cp) {
+            crate::jit::Next::At(next) => return JitOut::At(module, next as u32),
+            crate::jit::Next::Return => match *cp {
+                (Some(m), c) => {
+                    module = m;
+                    pc = c as usize;
+                    slot = module.jit.get(pc);
+                    if slot == 0 || slot & 1 == 1 {
+                        return JitOut::At(module, c);
+                    }
+                }
+                (None, _) => return JitOut::Done,
+            },
+        }
+    }
+}
+
 /// The lambda a closure runs.
 pub fn closure_lambda(f: Term) -> &'static Lambda {
     let w = f.boxed_body()[0].0;
@@ -183,9 +230,26 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
             mview
         }};
     }
+    // Run compiled code at `pc` when there is some (or count a call at a
+    // function's entry until it is compiled).
+    macro_rules! jit_check {
+        () => {{
+            let slot = module.jit.get(pc);
+            if slot != 0 {
+                match jit_run(p, xreg, module, pc, slot, &mut reds, &mut cp) {
+                    JitOut::Stay => {}
+                    JitOut::At(m, c) => jump_to!(m, c),
+                    JitOut::Done => {
+                        p.reductions += (budget - reds).max(0) as u64;
+                        return Exit::Done(xreg[0]);
+                    }
+                }
+            }
+        }};
+    }
     // Continue at the continuation; the first call's return leaves run().
     macro_rules! return_to_cp {
-        () => {
+        () => {{
             match cp {
                 (Some(m), c) if std::ptr::eq(m, module) => pc = c as usize,
                 (Some(m), c) => jump_to!(m, c),
@@ -194,7 +258,8 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
                     return Exit::Done(xreg[0]);
                 }
             }
-        };
+            jit_check!();
+        }};
     }
     // Raise an exception: unwind to the innermost handler or leave.
     macro_rules! raise {
@@ -310,6 +375,7 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
                     cp = (Some(module), pc as u32);
                     call_reds!(arity, module, target);
                     pc = target as usize;
+                    jit_check!();
                 }
             }
         }};
@@ -325,6 +391,7 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
                 cp = (Some(module), pc as u32);
                 call_reds!(arity, module, target);
                 pc = target as usize;
+                jit_check!();
             }
         }};
     }
@@ -410,15 +477,18 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
                 cp = (Some(module), pc as u32);
                 call_reds!(*arity, module, *target);
                 pc = *target as usize;
+                jit_check!();
             }
             Instr::CallLast { arity, target, dealloc } => {
                 cp = p.stack.deallocate(*dealloc as usize);
                 call_reds!(*arity, module, *target);
                 pc = *target as usize;
+                jit_check!();
             }
             Instr::CallOnly { arity, target } => {
                 call_reds!(*arity, module, *target);
                 pc = *target as usize;
+                jit_check!();
             }
             Instr::CallExt { arity, import }
             | Instr::CallExtLast { arity, import, .. }

@@ -1,0 +1,102 @@
+%% The paths where compiled code (the JIT) hands over to the interpreter:
+%% small-integer arithmetic overflowing into bignums, comparisons and exact
+%% equality of boxed terms, deep recursion growing the stack, building
+%% under collection pressure, long self-recursive loops that must yield,
+%% clause selection on atoms and integers, and errors raised from
+%% functions that run compiled. Run with GIRDER_JIT_THRESHOLD=1 by the
+%% conformance tests so that every function here is compiled.
+-module(jit_paths).
+-export([main/1]).
+
+%% Self-recursion with + and - (the native call/return path).
+fib(0) -> 0;
+fib(1) -> 1;
+fib(N) -> fib(N - 1) + fib(N - 2).
+
+%% Sums that leave the small-integer range part way.
+sum_to(0, Acc) -> Acc;
+sum_to(N, Acc) -> sum_to(N - 1, Acc + N * 1000000000000).
+
+count_down(N) when N < -1000 -> N;
+count_down(N) -> count_down(N - 576460752303423000).
+
+add_one(X) -> X + 1.
+sub_one(X) -> X - 1.
+
+%% Comparisons of small integers, floats, bignums and other terms.
+cmp(A, B) when A < B -> lt;
+cmp(A, B) when A >= B -> ge.
+
+%% Exact equality: immediates, equal boxed terms at different addresses.
+same(A, A) -> same;
+same(_, _) -> different.
+
+%% Deep non-tail recursion: the stack outgrows its capacity many times.
+depth(0) -> [];
+depth(N) -> [N | depth(N - 1)].
+
+len([]) -> 0;
+len([_ | T]) -> 1 + len(T).
+
+%% Trees: tuple building and matching under collection pressure.
+make(0) -> {nil, nil};
+make(D) -> {make(D - 1), make(D - 1)}.
+
+check({nil, nil}) -> 1;
+check({L, R}) -> 1 + check(L) + check(R).
+
+%% A long tail-recursive loop (must yield to the other process).
+spin(0, Acc) -> Acc;
+spin(N, Acc) -> spin(N - 1, Acc + 1).
+
+%% Clause selection.
+kind(a) -> atom_a;
+kind(b) -> atom_b;
+kind(1) -> one;
+kind(2) -> two;
+kind(X) when is_integer(X) -> integer;
+kind(X) when is_tuple(X) -> tuple;
+kind([]) -> nil;
+kind([_ | _]) -> cons;
+kind(_) -> other.
+
+swap({A, B}) -> {B, A}.
+
+%% Errors raised in compiled functions.
+bad_add(X) -> X + 1.
+head([H | _]) -> H.
+pair({A, B}) -> A + B.
+
+safe(F) ->
+    try F() of
+        V -> {ok, V}
+    catch
+        C:R -> {C, R}
+    end.
+
+main(_) ->
+    io:format("~p~n", [[fib(N) || N <- lists:seq(0, 20)]]),
+    io:format("~p~n", [sum_to(100000, 0)]),
+    io:format("~p~n", [count_down(10000000000000000000)]),
+    io:format("~p~n", [[add_one(X) || X <- [1, 576460752303423487, -576460752303423489, 1.5, 100000000000000000000]]]),
+    io:format("~p~n", [[sub_one(X) || X <- [1, -576460752303423488, 576460752303423488, 2.5]]]),
+    io:format("~p~n", [[cmp(A, B) || {A, B} <- [{1, 2}, {2, 1}, {1.0, 1}, {1, 1.5}, {a, 1}, {1, a},
+                                                 {100000000000000000000, 1}, {[], {}}, {{1}, {0}}]]]),
+    io:format("~p~n", [[same(A, B) || {A, B} <- [{1, 1}, {1, 1.0}, {a, a}, {a, b}, {[], []},
+                                                  {{1, 2}, {1, 2}}, {[1, 2], [1, 2]}, {1.5, 1.5},
+                                                  {100000000000000000000, 100000000000000000000},
+                                                  {<<"ab">>, <<"ab">>}, {{1, 2}, {1, 3}}]]]),
+    L = depth(200000),
+    io:format("~p ~p ~p~n", [len(L), hd(L), lists:last(L)]),
+    io:format("~p~n", [[check(make(D)) || D <- lists:seq(0, 16)]]),
+    Self = self(),
+    Other = spawn(fun() -> Self ! {other, spin(3000000, 0)} end),
+    Mine = spin(3000000, 7),
+    receive {other, V} -> io:format("~p ~p ~p~n", [Mine, V, is_pid(Other)]) end,
+    io:format("~p~n", [[kind(X) || X <- [a, b, c, 1, 2, 3, 100000000000000000000, {x}, [], [1], 1.0, <<>>]]]),
+    io:format("~p~n", [[swap({X, Y}) || {X, Y} <- [{1, 2}, {a, [b]}]]]),
+    io:format("~p~n", [[safe(F) || F <- [fun() -> bad_add(foo) end,
+                                         fun() -> head([]) end,
+                                         fun() -> pair({1, x}) end,
+                                         fun() -> pair({1, 2, 3}) end,
+                                         fun() -> fib(foo) end]]]).
