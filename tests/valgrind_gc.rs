@@ -33,7 +33,20 @@ fn binary_paths_are_clean_under_valgrind() {
     run_under_valgrind("binaries");
 }
 
+/// The JIT's code under memcheck: every function of `gc_heavy.erl` is
+/// compiled at its first call, so compiled code builds, matches and
+/// allocates on heaps the collector moves, and pushes frames on stacks
+/// that grow.
+#[test]
+fn jit_paths_are_clean_under_valgrind() {
+    run_under_valgrind_env("gc_heavy", &[("GIRDER_JIT_THRESHOLD", "1")]);
+}
+
 fn run_under_valgrind(name: &str) {
+    run_under_valgrind_env(name, &[]);
+}
+
+fn run_under_valgrind_env(name: &str, envs: &[(&str, &str)]) {
     if !have_valgrind() {
         eprintln!("note: valgrind is not on PATH; skipping the valgrind GC test");
         return;
@@ -49,6 +62,7 @@ fn run_under_valgrind(name: &str) {
         .arg(dir.join(format!("{name}.erl")))
         .args(repetitions)
         .env("GIRDER_GC_STRESS", "1")
+        .envs(envs.iter().copied())
         .output()
         .expect("run valgrind");
     let stdout = String::from_utf8_lossy(&out.stdout);

@@ -157,59 +157,97 @@ fn selected(m: &Module, f: &crate::code::FunctionInfo) -> bool {
     }
 }
 
-/// Where the interpreter goes on after compiled code returned.
-pub enum Next {
-    /// Interpret from this instruction.
-    At(usize),
-    /// Continue at the continuation.
-    Return,
+/// A run of compiled code for one process: the machine state is loaded
+/// into a `Ctx` when the session opens, stays there while control passes
+/// from one compiled function to another, and is stored back when it
+/// closes. Nothing else may touch the process's stack or heap meanwhile
+/// (the session holds the process).
+pub struct Session<'a> {
+    p: &'a mut Process,
+    ctx: Ctx,
 }
 
-/// Run compiled code `addr` at `pc` for process `p` with the register file
-/// `x`, the reduction count and the continuation register of the
-/// interpreter, which are updated.
-#[inline]
-pub fn enter(
-    p: &mut Process,
-    x: &mut [Term; MAX_X],
-    addr: u64,
-    pc: usize,
-    reds: &mut i32,
-    cp: &mut Cont<Module>,
-) -> Next {
-    let (ytop, yend) = p.stack.jit_window();
-    let (htop, hlim) = p.heap.jit_window();
-    let mut ctx = Ctx {
-        x: x.as_mut_ptr(),
-        ytop,
-        yend,
-        htop,
-        hlim,
-        reds: *reds as i64,
-        cp_module: cp.0.map_or(0, |m| m as *const Module as u64),
-        cp_pc: cp.1 as u64,
-    };
-    // SAFETY: `addr` was produced by `codegen::compile` for a function of
-    // the module whose code is running, with the `Code` signature. The code
-    // writes only X registers below MAX_X, stack words between `ytop` and
-    // `yend` (the stack's spare capacity, after checking there is room) and
-    // heap words between `htop` and `hlim` (checked against `hlim` by the
-    // function's TestHeap instructions, as the interpreter's bump does); it
-    // reads the frames and heap objects the bytecode says are there.
-    let next = unsafe {
-        let code: Code = std::mem::transmute::<u64, Code>(addr);
-        let next = code(&mut ctx, pc as u64);
-        // SAFETY: the code wrote every stack word below `ctx.ytop` and every
-        // heap word below `ctx.htop` it moved the pointers past.
-        p.stack.jit_commit(ctx.ytop);
-        p.heap.jit_commit(ctx.htop);
-        *cp = crate::heap::stack::cont_from_raw(ctx.cp_module, ctx.cp_pc as u32);
-        next
-    };
-    *reds = ctx.reds as i32;
-    if next == RETURN {
-        Next::Return
-    } else {
-        Next::At(next as usize)
+impl<'a> Session<'a> {
+    pub fn open(p: &'a mut Process, x: &mut [Term; MAX_X], reds: i32, cp: Cont<Module>) -> Session<'a> {
+        let (ytop, yend) = p.stack.jit_window();
+        let (htop, hlim) = p.heap.jit_window();
+        let ctx = Ctx {
+            x: x.as_mut_ptr(),
+            ytop,
+            yend,
+            htop,
+            hlim,
+            reds: reds as i64,
+            cp_module: cp.0.map_or(0, |m| m as *const Module as u64),
+            cp_pc: cp.1 as u64,
+        };
+        Session { p, ctx }
+    }
+
+    /// Run compiled code `addr` (from the JIT table of the module whose
+    /// code runs) at `pc`: the instruction to interpret next, or RETURN.
+    #[inline]
+    pub fn run(&mut self, addr: u64, pc: usize) -> u64 {
+        // SAFETY: `addr` was produced by `codegen::compile` for a function
+        // of the running module, with the `Code` signature. The code writes
+        // only X registers below MAX_X, stack words between `ytop` and
+        // `yend` (the stack's spare capacity, after checking there is
+        // room), and heap words between `htop` and `hlim` (checking each
+        // allocation against `hlim`, as the interpreter's bump does); it
+        // reads the frames and heap objects the bytecode says are there.
+        unsafe {
+            let code: Code = std::mem::transmute::<u64, Code>(addr);
+            code(&mut self.ctx, pc as u64)
+        }
+    }
+
+    pub fn reds(&self) -> i32 {
+        self.ctx.reds as i32
+    }
+
+    /// The continuation register.
+    pub fn cp(&self) -> Cont<Module> {
+        // SAFETY: cp_module is 0 or was set from a `&'static Module` (by
+        // `open`, `call`, a frame compiled code or `Stack::allocate` wrote).
+        unsafe { crate::heap::stack::cont_from_raw(self.ctx.cp_module, self.ctx.cp_pc as u32) }
+    }
+
+    /// Spend a reduction for a call made on behalf of compiled code.
+    pub fn spend(&mut self) {
+        self.ctx.reds -= 1;
+    }
+
+    /// Set the continuation register (a call returning to `pc` of `m`).
+    pub fn set_cp(&mut self, m: &'static Module, pc: usize) {
+        self.ctx.cp_module = m as *const Module as u64;
+        self.ctx.cp_pc = pc as u64;
+    }
+
+    /// Pop the frame of `n` slots into the continuation register (the
+    /// `dealloc` of a `CallLast`).
+    pub fn deallocate(&mut self, n: u16) {
+        // SAFETY: the bytecode pops only frames it pushed: the top `n + 2`
+        // words are a frame (a continuation and `n` slots) between the
+        // stack's base and `ytop`.
+        unsafe {
+            let base = self.ctx.ytop.sub(n as usize + 2);
+            self.ctx.cp_module = (*base).0;
+            self.ctx.cp_pc = (*base.add(1)).0 >> 3;
+            self.ctx.ytop = base;
+        }
+    }
+
+    /// Store the state back into the process and the interpreter's
+    /// registers.
+    pub fn close(self, reds: &mut i32, cp: &mut Cont<Module>) {
+        *reds = self.reds();
+        *cp = self.cp();
+        // SAFETY: compiled code and `deallocate` moved `ytop` only within
+        // the stack's window and wrote every word below it; they moved
+        // `htop` only up to `hlim`, writing whole objects.
+        unsafe {
+            self.p.stack.jit_commit(self.ctx.ytop);
+            self.p.heap.jit_commit(self.ctx.htop);
+        }
     }
 }

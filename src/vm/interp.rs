@@ -131,8 +131,8 @@ enum JitOut {
 }
 
 /// Run compiled code from instruction `pc` of `module` (slot: its entry in
-/// the module's JIT table), following returns into other compiled code,
-/// until the code hands an instruction back to the interpreter.
+/// the module's JIT table), following calls and returns into other
+/// compiled code, until the code hands an instruction to the interpreter.
 #[inline(never)]
 fn jit_run(
     p: &mut Process,
@@ -149,22 +149,56 @@ fn jit_run(
             None => return JitOut::Stay,
         }
     }
-    loop {
-        match crate::jit::enter(p, xreg, slot, pc, reds, cp) {
-            crate::jit::Next::At(next) => return JitOut::At(module, next as u32),
-            crate::jit::Next::Return => match *cp {
+    let compiled = |s: u64| s != 0 && s & 1 == 0;
+    let mut s = crate::jit::Session::open(p, xreg, *reds, *cp);
+    let out = loop {
+        let next = s.run(slot, pc);
+        if next == crate::jit::RETURN {
+            match s.cp() {
                 (Some(m), c) => {
                     module = m;
                     pc = c as usize;
                     slot = module.jit.get(pc);
-                    if slot == 0 || slot & 1 == 1 {
-                        return JitOut::At(module, c);
+                    if !compiled(slot) {
+                        break JitOut::At(module, c);
                     }
+                    continue;
                 }
-                (None, _) => return JitOut::Done,
-            },
+                (None, _) => break JitOut::Done,
+            }
         }
-    }
+        // A call the compiled code left to the interpreter: made here when
+        // the callee is compiled too (the interpreter's Call, without its
+        // dispatch). Anything else goes back to the interpreter.
+        let next = next as usize;
+        let (callee, entry) = match module.code[next] {
+            Instr::Call { target, .. } | Instr::CallLast { target, .. } | Instr::CallOnly { target, .. } => {
+                (module, target as usize)
+            }
+            Instr::CallExt { import, .. } | Instr::CallExtLast { import, .. } | Instr::CallExtOnly { import, .. } => {
+                match module.imports[import as usize].target() {
+                    Some(t) => (t.module, t.entry as usize),
+                    None => break JitOut::At(module, next as u32),
+                }
+            }
+            _ => break JitOut::At(module, next as u32),
+        };
+        let t = callee.jit.get(entry);
+        if !compiled(t) || s.reds() <= 1 {
+            break JitOut::At(module, next as u32);
+        }
+        match module.code[next] {
+            Instr::Call { .. } | Instr::CallExt { .. } => s.set_cp(module, next + 1),
+            Instr::CallLast { dealloc, .. } | Instr::CallExtLast { dealloc, .. } => s.deallocate(dealloc),
+            _ => {}
+        }
+        s.spend();
+        module = callee;
+        pc = entry;
+        slot = t;
+    };
+    s.close(reds, cp);
+    out
 }
 
 /// The lambda a closure runs.
