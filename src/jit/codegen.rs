@@ -9,12 +9,12 @@
 //! is stored back into the `Ctx` at the exit block.
 
 use super::RETURN;
-use crate::code::instr::{Dst, Instr, Src, TypeTest};
+use crate::code::instr::{Cmp, Dst, Instr, Src, TypeTest};
 use crate::code::Module;
 use crate::term::{header, Subtag, Term};
 use crate::vm::process::MAX_X;
 use cranelift_codegen::ir::condcodes::IntCC;
-use cranelift_codegen::ir::types::{I32, I64};
+use cranelift_codegen::ir::types::{F64, I32, I64};
 use cranelift_codegen::ir::{AbiParam, Block, BlockArg, InstBuilder, JumpTableData, MemFlagsData, UserFuncName, Value};
 use cranelift_codegen::settings::{self, Configurable};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Variable};
@@ -102,6 +102,17 @@ impl Jit {
         Some((self.module.get_finalized_function(id) as u64, entries))
     }
 }
+
+#[derive(Clone, Copy, PartialEq)]
+enum Op {
+    Add,
+    Sub,
+    Mul,
+    FDiv,
+}
+
+/// The header of a boxed float.
+const FLOAT_HEADER: u64 = header(Subtag::Float, 1);
 
 struct Translator<'a> {
     b: FunctionBuilder<'a>,
@@ -516,14 +527,12 @@ impl<'a> Translator<'a> {
             Instr::IsNeExact { fail, a, b } => self.eq_exact(pc, a, b, fail as usize, pc + 1),
             Instr::Add { a, b, dst, .. }
             | Instr::AddMoveXY { a, b, dst, .. }
-            | Instr::AddDeallocateReturn { a, b, dst, .. } => {
-                let (va, vb) = (self.get(a), self.get(b));
-                self.add_sub(pc, va, vb, false, false, dst)
-            }
-            Instr::Sub { a, b, dst, .. } => {
-                let (va, vb) = (self.get(a), self.get(b));
-                self.add_sub(pc, va, vb, false, true, dst)
-            }
+            | Instr::AddDeallocateReturn { a, b, dst, .. } => self.arith(pc, Op::Add, a, b, dst),
+            Instr::Sub { a, b, dst, .. } => self.arith(pc, Op::Sub, a, b, dst),
+            Instr::Mul { a, b, dst, .. } => self.arith(pc, Op::Mul, a, b, dst),
+            Instr::FDiv { a, b, dst, .. } => self.arith(pc, Op::FDiv, a, b, dst),
+            Instr::CmpValue { cmp, a, b, dst } => self.cmp_value(pc, cmp, a, b, dst),
+            Instr::CmpValueIsTrue { cmp, a, b, dst, .. } => self.cmp_value(pc, cmp, a, b, Dst::X(dst)),
             Instr::AddI { a, imm, dst, .. } | Instr::AddICall { a, imm, dst, .. } => {
                 let va = self.get(a);
                 let vb = self.b.ins().iconst(I64, imm.0 as i64);
@@ -612,6 +621,125 @@ impl<'a> Translator<'a> {
             }
             _ => self.exit(pc as u64),
         }
+    }
+
+    /// `a op b`: small integers (not for `/`), else floats (small integers
+    /// converted), else leave at `pc`; so do overflow and results that are
+    /// not finite, for the interpreter to make a bignum or raise.
+    fn arith(&mut self, pc: usize, op: Op, a: Src, b: Src, dst: Dst) {
+        let (va, vb) = (self.get(a), self.get(b));
+        let float = self.b.create_block();
+        if op != Op::FDiv {
+            let ints = self.b.create_block();
+            let small = self.both_small(va, vb);
+            self.b.ins().brif(small, ints, &[], float, &[]);
+            self.b.switch_to_block(ints);
+            let bv = self.b.ins().band_imm_s(vb, !0xf);
+            let (r, of) = match op {
+                Op::Add => self.b.ins().sadd_overflow(va, bv),
+                Op::Sub => self.b.ins().ssub_overflow(va, bv),
+                _ => {
+                    // a * (b << 4), then the tag.
+                    let x = self.b.ins().sshr_imm_s(va, 4);
+                    let (p, of) = self.b.ins().smul_overflow(x, bv);
+                    (self.b.ins().bor_imm_s(p, 0b0011), of)
+                }
+            };
+            let no = self.b.ins().icmp_imm_s(IntCC::Equal, of, 0);
+            self.guard_or_exit(no, pc);
+            self.put(dst, r);
+            self.goto(pc + 1);
+        } else {
+            self.b.ins().jump(float, &[]);
+        }
+        self.b.switch_to_block(float);
+        let x = self.float_of(va, pc);
+        let y = self.float_of(vb, pc);
+        let r = match op {
+            Op::Add => self.b.ins().fadd(x, y),
+            Op::Sub => self.b.ins().fsub(x, y),
+            Op::Mul => self.b.ins().fmul(x, y),
+            Op::FDiv => self.b.ins().fdiv(x, y),
+        };
+        let bits = self.b.ins().bitcast(I64, MemFlagsData::new(), r);
+        // Finite: the exponent is not all ones.
+        let e = self.b.ins().band_imm_s(bits, 0x7ff0_0000_0000_0000);
+        let finite = self.b.ins().icmp_imm_s(IntCC::NotEqual, e, 0x7ff0_0000_0000_0000);
+        self.guard_or_exit(finite, pc);
+        let p = self.alloc(2, pc);
+        let h = self.b.ins().iconst(I64, FLOAT_HEADER as i64);
+        self.b.ins().store(flags(), h, p, 0);
+        self.b.ins().store(flags(), bits, p, 8);
+        let t = self.b.ins().iadd_imm_s(p, 2);
+        self.put(dst, t);
+        self.goto(pc + 1);
+    }
+
+    /// The number `v` as a float: a small integer converted, or a boxed
+    /// float's value; anything else leaves at `pc`.
+    fn float_of(&mut self, v: Value, pc: usize) -> Value {
+        let join = self.b.create_block();
+        self.b.append_block_param(join, F64);
+        let small = self.b.create_block();
+        let other = self.b.create_block();
+        let is_small = self.is_small(v);
+        self.b.ins().brif(is_small, small, &[], other, &[]);
+        self.b.switch_to_block(small);
+        let i = self.b.ins().sshr_imm_s(v, 4);
+        let f = self.b.ins().fcvt_from_sint(F64, i);
+        self.b.ins().jump(join, &[BlockArg::Value(f)]);
+        self.b.switch_to_block(other);
+        let boxed = self.primary_tag_is(v, 2);
+        self.guard_or_exit(boxed, pc);
+        let h = self.b.ins().load(I64, flags(), v, -2);
+        let is_float = self.b.ins().icmp_imm_s(IntCC::Equal, h, FLOAT_HEADER as i64);
+        self.guard_or_exit(is_float, pc);
+        let f = self.b.ins().load(F64, flags(), v, 6);
+        self.b.ins().jump(join, &[BlockArg::Value(f)]);
+        self.b.switch_to_block(join);
+        self.b.block_params(join)[0]
+    }
+
+    /// A comparison as a value (`true`/`false` in `dst`): small integers
+    /// for `<`/`>=`, immediates for the equalities, else leave at `pc`.
+    fn cmp_value(&mut self, pc: usize, cmp: Cmp, a: Src, b: Src, dst: Dst) {
+        let (va, vb) = (self.get(a), self.get(b));
+        let c = match cmp {
+            Cmp::Lt | Cmp::Ge => {
+                let ok = self.both_small(va, vb);
+                self.guard_or_exit(ok, pc);
+                let cc = if cmp == Cmp::Lt { IntCC::SignedLessThan } else { IntCC::SignedGreaterThanOrEqual };
+                self.b.ins().icmp(cc, va, vb)
+            }
+            Cmp::Eq | Cmp::Ne => {
+                // Two immediates are equal (even with ==) only as one word.
+                let ia = self.primary_tag_is(va, 3);
+                let ib = self.primary_tag_is(vb, 3);
+                let both = self.b.ins().band(ia, ib);
+                self.guard_or_exit(both, pc);
+                let cc = if cmp == Cmp::Eq { IntCC::Equal } else { IntCC::NotEqual };
+                self.b.ins().icmp(cc, va, vb)
+            }
+            Cmp::EqExact | Cmp::NeExact => {
+                // Equal words, or an immediate against anything else.
+                let same = self.b.ins().icmp(IntCC::Equal, va, vb);
+                let ia = self.primary_tag_is(va, 3);
+                let ib = self.primary_tag_is(vb, 3);
+                let known = self.b.ins().bor(ia, ib);
+                let known = self.b.ins().bor(known, same);
+                self.guard_or_exit(known, pc);
+                if cmp == Cmp::EqExact {
+                    same
+                } else {
+                    self.b.ins().icmp_imm_s(IntCC::Equal, same, 0)
+                }
+            }
+        };
+        let t = self.b.ins().iconst(I64, Term::TRUE.0 as i64);
+        let f = self.b.ins().iconst(I64, Term::FALSE.0 as i64);
+        let v = self.b.ins().select(c, t, f);
+        self.put(dst, v);
+        self.goto(pc + 1);
     }
 
     fn mov(&mut self, s: Src, d: Dst, pc: usize) {

@@ -349,7 +349,10 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
     macro_rules! enter_callee {
         ($callee:expr, $arity:expr) => {{
             match $callee {
-                Callee::Code(m, entry) => jump_to!(m, entry),
+                Callee::Code(m, entry) => {
+                    jump_to!(m, entry);
+                    jit_check!();
+                }
                 Callee::Bif(b) => {
                     let args: Vec<Term> = xreg[..$arity as usize].to_vec();
                     match call_bif(p, b, &args) {

@@ -62,6 +62,17 @@ kind(_) -> other.
 
 swap({A, B}) -> {B, A}.
 
+%% Arithmetic on floats and mixed operands, products leaving the small
+%% range, division by zero and float overflow (badarith).
+add(A, B) -> A + B.
+sub(A, B) -> A - B.
+mul(A, B) -> A * B.
+divide(A, B) -> A / B.
+ops(A, B) -> [safe(fun() -> F(A, B) end) || F <- [fun add/2, fun sub/2, fun mul/2, fun divide/2]].
+
+%% Comparisons as values.
+cmps(A, B) -> [A < B, A >= B, A == B, A /= B, A =:= B, A =/= B].
+
 %% Errors raised in compiled functions.
 bad_add(X) -> X + 1.
 head([H | _]) -> H.
@@ -95,6 +106,11 @@ main(_) ->
     receive {other, V} -> io:format("~p ~p ~p~n", [Mine, V, is_pid(Other)]) end,
     io:format("~p~n", [[kind(X) || X <- [a, b, c, 1, 2, 3, 100000000000000000000, {x}, [], [1], 1.0, <<>>]]]),
     io:format("~p~n", [[swap({X, Y}) || {X, Y} <- [{1, 2}, {a, [b]}]]]),
+    io:format("~p~n", [[ops(A, B) || {A, B} <- [{1.5, 2}, {3, 0.5}, {2.0, 0.0}, {7, 2}, {6, 0},
+                                                 {1.0e300, 1.0e300}, {576460752303423487, 576460752303423487},
+                                                 {-3, 100000000000}, {0.1, 0.2}]]]),
+    io:format("~p~n", [[cmps(A, B) || {A, B} <- [{1, 2}, {2, 1}, {1, 1.0}, {a, a}, {a, b}, {1, a},
+                                                  {[], []}, {{1}, {1}}, {1.5, 1.5}, {2.5, 1}]]]),
     io:format("~p~n", [[safe(F) || F <- [fun() -> bad_add(foo) end,
                                          fun() -> head([]) end,
                                          fun() -> pair({1, x}) end,
