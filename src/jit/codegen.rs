@@ -121,8 +121,16 @@ struct Translator<'a> {
     end: usize,
     /// Block of instruction `start + 1 + i`.
     blocks: Vec<Block>,
-    /// Indices the code may be entered at.
+    /// Indices the code may be entered at: the entry, the return points,
+    /// and the instruction after each one the code leaves to the
+    /// interpreter (which re-enters there after running that one).
     entries: BTreeSet<usize>,
+    /// The return points (after each call).
+    returns: BTreeSet<usize>,
+    /// The block that jumps to the entry `pc`.
+    dispatch: Block,
+    /// The `pc` argument.
+    pc: Value,
     exit: Block,
     /// The instruction being translated.
     cur: usize,
@@ -161,13 +169,15 @@ impl<'a> Translator<'a> {
         let blocks: Vec<Block> = (start + 1..end).map(|_| b.create_block()).collect();
         let exit = b.create_block();
         b.append_block_param(exit, I64);
-        let mut entries = BTreeSet::new();
-        entries.insert(start + 1);
+        let dispatch = b.create_block();
+        let mut returns = BTreeSet::new();
         for pc in start + 1..end {
             if is_call(&m.code[pc]) && pc + 1 < end {
-                entries.insert(pc + 1);
+                returns.insert(pc + 1);
             }
         }
+        let mut entries = returns.clone();
+        entries.insert(start + 1);
         b.switch_to_block(entry);
         let ctx = b.block_params(entry)[0];
         let load = |b: &mut FunctionBuilder, o: i32| b.ins().load(I64, flags(), ctx, o);
@@ -186,6 +196,9 @@ impl<'a> Translator<'a> {
             end,
             blocks,
             entries,
+            returns,
+            dispatch,
+            pc: ctx,
             exit,
             cur: start,
             ctx,
@@ -198,24 +211,10 @@ impl<'a> Translator<'a> {
             cpm: vars[3],
             cpp: vars[4],
         };
-        // Enter at `pc`: a jump table over the function's indices.
-        let pc = t.b.block_params(entry)[1];
-        let rel = t.b.ins().iadd_imm_s(pc, -(start as i64 + 1));
-        let rel = t.b.ins().ireduce(I32, rel);
-        // (A BlockCall per entry: the SSA builder appends arguments to them.)
-        let dflt = t.b.func.dfg.block_call(exit, &[BlockArg::Value(pc)]);
-        let table: Vec<_> = (start + 1..end)
-            .map(|i| {
-                if t.entries.contains(&i) {
-                    let blk = t.blocks[i - start - 1];
-                    t.b.func.dfg.block_call(blk, &[])
-                } else {
-                    t.b.func.dfg.block_call(exit, &[BlockArg::Value(pc)])
-                }
-            })
-            .collect();
-        let jt = t.b.create_jump_table(JumpTableData::new(dflt, &table));
-        t.b.ins().br_table(rel, jt);
+        // Enter at `pc` through the dispatch block, filled in last (when
+        // every resume point is known).
+        t.pc = t.b.block_params(entry)[1];
+        t.b.ins().jump(t.dispatch, &[]);
         t
     }
 
@@ -321,6 +320,25 @@ impl<'a> Translator<'a> {
             self.cur = pc;
             self.instruction(pc);
         }
+        // The dispatch: a jump table over the function's indices.
+        self.b.switch_to_block(self.dispatch);
+        let (start, end, pc) = (self.start, self.end, self.pc);
+        let rel = self.b.ins().iadd_imm_s(pc, -(start as i64 + 1));
+        let rel = self.b.ins().ireduce(I32, rel);
+        // (A BlockCall per entry: the SSA builder appends arguments to them.)
+        let dflt = self.b.func.dfg.block_call(self.exit, &[BlockArg::Value(pc)]);
+        let table: Vec<_> = (start + 1..end)
+            .map(|i| {
+                if self.entries.contains(&i) {
+                    let blk = self.blocks[i - start - 1];
+                    self.b.func.dfg.block_call(blk, &[])
+                } else {
+                    self.b.func.dfg.block_call(self.exit, &[BlockArg::Value(pc)])
+                }
+            })
+            .collect();
+        let jt = self.b.create_jump_table(JumpTableData::new(dflt, &table));
+        self.b.ins().br_table(rel, jt);
         // The exit: store the state back and return the index.
         self.b.switch_to_block(self.exit);
         let next = self.b.block_params(self.exit)[0];
@@ -384,7 +402,7 @@ impl<'a> Translator<'a> {
         let dflt = self.b.func.dfg.block_call(self.exit, &[BlockArg::Value(rv)]);
         let table: Vec<_> = (self.start + 1..self.end)
             .map(|i| {
-                if i != self.start + 1 && self.entries.contains(&i) {
+                if self.returns.contains(&i) {
                     let blk = self.blocks[i - self.start - 1];
                     self.b.func.dfg.block_call(blk, &[])
                 } else {
@@ -619,7 +637,13 @@ impl<'a> Translator<'a> {
                 }
                 self.goto(fail as usize);
             }
-            _ => self.exit(pc as u64),
+            _ => {
+                // The interpreter runs this one and comes back after it.
+                if pc + 1 < self.end {
+                    self.entries.insert(pc + 1);
+                }
+                self.exit(pc as u64)
+            }
         }
     }
 

@@ -226,6 +226,9 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
     // The bitstring being matched, resolved once per match (see
     // `bits::MatchView`).
     let mut mview = bits::MatchView::EMPTY;
+    // Where compiled code that handed an instruction to the interpreter
+    // takes over again (see `jit_check`); usize::MAX: nowhere.
+    let mut jit_resume = usize::MAX;
 
     macro_rules! get {
         ($s:expr) => {
@@ -272,7 +275,12 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
             if slot != 0 {
                 match jit_run(p, xreg, module, pc, slot, &mut reds, &mut cp) {
                     JitOut::Stay => {}
-                    JitOut::At(m, c) => jump_to!(m, c),
+                    JitOut::At(m, c) => {
+                        jump_to!(m, c);
+                        // Compiled code goes on after the instruction it
+                        // left to the interpreter.
+                        jit_resume = pc + 1;
+                    }
                     JitOut::Done => {
                         p.reductions += (budget - reds).max(0) as u64;
                         return Exit::Done(xreg[0]);
@@ -459,6 +467,10 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
     }
 
     loop {
+        if pc == jit_resume {
+            jit_resume = usize::MAX;
+            jit_check!();
+        }
         let ins = &code[pc];
         if cfg!(debug_assertions) && verify_each() {
             if let Err(e) = crate::heap::gc::verify(&p.heap, &[], &crate::code::server::is_literal) {
