@@ -9,7 +9,8 @@
 //! is stored back into the `Ctx` at the exit block.
 
 use super::RETURN;
-use crate::code::instr::{Cmp, Dst, Instr, Src, TypeTest};
+use crate::bif;
+use crate::code::instr::{ArithOp, Cmp, Dst, Instr, Src, TypeTest};
 use crate::code::Module;
 use crate::term::{header, Subtag, Term};
 use crate::vm::process::MAX_X;
@@ -637,13 +638,18 @@ impl<'a> Translator<'a> {
                 }
                 self.goto(fail as usize);
             }
-            _ => {
-                // The interpreter runs this one and comes back after it.
-                if pc + 1 < self.end {
-                    self.entries.insert(pc + 1);
-                }
-                self.exit(pc as u64)
-            }
+            Instr::MakeFun { lambda, ref free, dst } => self.make_fun(pc, lambda, free, dst),
+            Instr::Arith { op, a, b, dst, .. } => match op {
+                ArithOp::Add => self.arith(pc, Op::Add, a, b, dst),
+                ArithOp::Sub => self.arith(pc, Op::Sub, a, b, dst),
+                ArithOp::Mul => self.arith(pc, Op::Mul, a, b, dst),
+                ArithOp::FDiv => self.arith(pc, Op::FDiv, a, b, dst),
+                ArithOp::Bsl => self.leave(pc),
+                _ => self.int_op(pc, op, a, b, dst),
+            },
+            Instr::Bif { bif, ref args, dst, .. } => self.bif(pc, bif, args, dst),
+            // The interpreter runs this one and comes back after it.
+            _ => self.leave(pc),
         }
     }
 
@@ -685,18 +691,7 @@ impl<'a> Translator<'a> {
             Op::Mul => self.b.ins().fmul(x, y),
             Op::FDiv => self.b.ins().fdiv(x, y),
         };
-        let bits = self.b.ins().bitcast(I64, MemFlagsData::new(), r);
-        // Finite: the exponent is not all ones.
-        let e = self.b.ins().band_imm_s(bits, 0x7ff0_0000_0000_0000);
-        let finite = self.b.ins().icmp_imm_s(IntCC::NotEqual, e, 0x7ff0_0000_0000_0000);
-        self.guard_or_exit(finite, pc);
-        let p = self.alloc(2, pc);
-        let h = self.b.ins().iconst(I64, FLOAT_HEADER as i64);
-        self.b.ins().store(flags(), h, p, 0);
-        self.b.ins().store(flags(), bits, p, 8);
-        let t = self.b.ins().iadd_imm_s(p, 2);
-        self.put(dst, t);
-        self.goto(pc + 1);
+        self.put_float(pc, r, dst);
     }
 
     /// The number `v` as a float: a small integer converted, or a boxed
@@ -764,6 +759,169 @@ impl<'a> Translator<'a> {
         let v = self.b.ins().select(c, t, f);
         self.put(dst, v);
         self.goto(pc + 1);
+    }
+
+    /// Hand instruction `pc` to the interpreter, and come back after it.
+    fn leave(&mut self, pc: usize) {
+        if pc + 1 < self.end {
+            self.entries.insert(pc + 1);
+        }
+        self.exit(pc as u64)
+    }
+
+    /// A closure over lambda `lambda` of the module (the heap's `closure`).
+    fn make_fun(&mut self, pc: usize, lambda: u32, free: &[Src], dst: Dst) {
+        let l = self.m.lambdas[lambda as usize] as *const crate::code::Lambda as i64;
+        let vals: Vec<Value> = free.iter().map(|s| self.get(*s)).collect();
+        let p = self.alloc(2 + vals.len(), pc);
+        let h = self.b.ins().iconst(I64, header(Subtag::Fun, 1 + vals.len()) as i64);
+        self.b.ins().store(flags(), h, p, 0);
+        let lv = self.b.ins().iconst(I64, l);
+        self.b.ins().store(flags(), lv, p, 8);
+        for (i, v) in vals.into_iter().enumerate() {
+            self.b.ins().store(flags(), v, p, 16 + 8 * i as i32);
+        }
+        let t = self.b.ins().iadd_imm_s(p, 2);
+        self.put(dst, t);
+        self.goto(pc + 1);
+    }
+
+    /// `div`, `rem`, `band`, `bor`, `bxor`, `bsr` on small integers; the
+    /// rest (and division by zero) goes to the interpreter.
+    fn int_op(&mut self, pc: usize, op: ArithOp, a: Src, b: Src, dst: Dst) {
+        let (va, vb) = (self.get(a), self.get(b));
+        let ok = self.both_small(va, vb);
+        self.guard_or_exit(ok, pc);
+        let x = self.b.ins().sshr_imm_s(va, 4);
+        let y = self.b.ins().sshr_imm_s(vb, 4);
+        let r = match op {
+            ArithOp::IDiv | ArithOp::Rem => {
+                let nz = self.b.ins().icmp_imm_s(IntCC::NotEqual, y, 0);
+                self.guard_or_exit(nz, pc);
+                // x >= -2^59, so x / -1 does not overflow i64; it may
+                // leave the small range (-2^59 div -1), checked below.
+                let q = if op == ArithOp::IDiv { self.b.ins().sdiv(x, y) } else { self.b.ins().srem(x, y) };
+                let t = self.b.ins().ishl_imm_s(q, 4);
+                let back = self.b.ins().sshr_imm_s(t, 4);
+                let fits = self.b.ins().icmp(IntCC::Equal, back, q);
+                self.guard_or_exit(fits, pc);
+                self.b.ins().bor_imm_s(t, 0b0011)
+            }
+            ArithOp::Band => self.b.ins().band(va, vb),
+            ArithOp::Bor => self.b.ins().bor(va, vb),
+            ArithOp::Bxor => {
+                let r = self.b.ins().bxor(va, vb);
+                self.b.ins().bor_imm_s(r, 0b0011)
+            }
+            _ => {
+                // Bsr by 0..63 (a larger or negative shift: the interpreter).
+                let inr = self.b.ins().icmp_imm_u(IntCC::UnsignedLessThan, y, 64);
+                self.guard_or_exit(inr, pc);
+                let s = self.b.ins().sshr(x, y);
+                let s = self.b.ins().ishl_imm_s(s, 4);
+                self.b.ins().bor_imm_s(s, 0b0011)
+            }
+        };
+        self.put(dst, r);
+        self.goto(pc + 1);
+    }
+
+    /// A float result: leave at `pc` unless finite (the interpreter
+    /// raises badarith), else box it into `dst`.
+    fn put_float(&mut self, pc: usize, r: Value, dst: Dst) {
+        let bits = self.b.ins().bitcast(I64, MemFlagsData::new(), r);
+        // Finite: the exponent is not all ones.
+        let e = self.b.ins().band_imm_s(bits, 0x7ff0_0000_0000_0000);
+        let finite = self.b.ins().icmp_imm_s(IntCC::NotEqual, e, 0x7ff0_0000_0000_0000);
+        self.guard_or_exit(finite, pc);
+        let p = self.alloc(2, pc);
+        let h = self.b.ins().iconst(I64, FLOAT_HEADER as i64);
+        self.b.ins().store(flags(), h, p, 0);
+        self.b.ins().store(flags(), bits, p, 8);
+        let t = self.b.ins().iadd_imm_s(p, 2);
+        self.put(dst, t);
+        self.goto(pc + 1);
+    }
+
+    /// The guard BIFs worth running natively; the others (and every error)
+    /// go to the interpreter.
+    fn bif(&mut self, pc: usize, b: u16, args: &[Src], dst: Dst) {
+        match (b, args) {
+            (bif::HD | bif::TL, &[s]) => {
+                let v = self.get(s);
+                let cons = self.primary_tag_is(v, 1);
+                self.guard_or_exit(cons, pc);
+                let off = if b == bif::HD { -1 } else { 7 };
+                let r = self.b.ins().load(I64, flags(), v, off);
+                self.put(dst, r);
+                self.goto(pc + 1);
+            }
+            (bif::TUPLE_SIZE, &[s]) => {
+                let v = self.get(s);
+                let h = self.tuple_header(v, pc);
+                let n = self.b.ins().ushr_imm_s(h, 6);
+                let n = self.b.ins().ishl_imm_s(n, 4);
+                let r = self.b.ins().bor_imm_s(n, 0b0011);
+                self.put(dst, r);
+                self.goto(pc + 1);
+            }
+            (bif::ELEMENT, &[i, t]) => {
+                let (vi, vt) = (self.get(i), self.get(t));
+                let small = self.is_small(vi);
+                self.guard_or_exit(small, pc);
+                let h = self.tuple_header(vt, pc);
+                let n = self.b.ins().sshr_imm_s(vi, 4);
+                let arity = self.b.ins().ushr_imm_s(h, 6);
+                // 1 <= n <= arity, as one unsigned test on n - 1.
+                let n1 = self.b.ins().iadd_imm_s(n, -1);
+                let inr = self.b.ins().icmp(IntCC::UnsignedLessThan, n1, arity);
+                self.guard_or_exit(inr, pc);
+                let off = self.b.ins().ishl_imm_s(n, 3);
+                let addr = self.b.ins().iadd(vt, off);
+                let r = self.b.ins().load(I64, flags(), addr, -2);
+                self.put(dst, r);
+                self.goto(pc + 1);
+            }
+            (bif::NEG, &[s]) => {
+                let v = self.get(s);
+                let ints = self.b.create_block();
+                let float = self.b.create_block();
+                let small = self.is_small(v);
+                self.b.ins().brif(small, ints, &[], float, &[]);
+                self.b.switch_to_block(ints);
+                let zero = self.b.ins().iconst(I64, 0);
+                let bv = self.b.ins().band_imm_s(v, !0xf);
+                let (r, of) = self.b.ins().ssub_overflow(zero, bv);
+                let no = self.b.ins().icmp_imm_s(IntCC::Equal, of, 0);
+                self.guard_or_exit(no, pc);
+                let r = self.b.ins().bor_imm_s(r, 0b0011);
+                self.put(dst, r);
+                self.goto(pc + 1);
+                self.b.switch_to_block(float);
+                let x = self.float_of(v, pc);
+                let r = self.b.ins().fneg(x);
+                self.put_float(pc, r, dst);
+            }
+            (bif::MATH_SQRT, &[s]) => {
+                let v = self.get(s);
+                let x = self.float_of(v, pc);
+                // A negative argument gives NaN: the interpreter raises.
+                let r = self.b.ins().sqrt(x);
+                self.put_float(pc, r, dst);
+            }
+            _ => self.leave(pc),
+        }
+    }
+
+    /// The header of tuple `v`; anything else leaves at `pc`.
+    fn tuple_header(&mut self, v: Value, pc: usize) -> Value {
+        let boxed = self.primary_tag_is(v, 2);
+        self.guard_or_exit(boxed, pc);
+        let h = self.b.ins().load(I64, flags(), v, -2);
+        let st = self.b.ins().band_imm_s(h, 0b11_1100);
+        let is_tuple = self.b.ins().icmp_imm_s(IntCC::Equal, st, (Subtag::Tuple as i64) << 2);
+        self.guard_or_exit(is_tuple, pc);
+        h
     }
 
     fn mov(&mut self, s: Src, d: Dst, pc: usize) {

@@ -70,6 +70,26 @@ mul(A, B) -> A * B.
 divide(A, B) -> A / B.
 ops(A, B) -> [safe(fun() -> F(A, B) end) || F <- [fun add/2, fun sub/2, fun mul/2, fun divide/2]].
 
+%% Integer operators and guard BIFs run in compiled code.
+idiv(A, B) -> A div B.
+irem(A, B) -> A rem B.
+iband(A, B) -> A band B.
+ibor(A, B) -> A bor B.
+ibxor(A, B) -> A bxor B.
+ibsr(A, B) -> A bsr B.
+ibsl(A, B) -> A bsl B.
+int_ops(A, B) ->
+    [safe(fun() -> F(A, B) end)
+     || F <- [fun idiv/2, fun irem/2, fun iband/2, fun ibor/2, fun ibxor/2, fun ibsr/2, fun ibsl/2]].
+
+neg(X) -> -X.
+root(X) -> math:sqrt(X).
+first(L) -> hd(L).
+rest(L) -> tl(L).
+size_of(T) -> tuple_size(T).
+nth(N, T) -> element(N, T).
+adder(N) -> fun(X) -> X + N end.
+
 %% Comparisons as values.
 cmps(A, B) -> [A < B, A >= B, A == B, A /= B, A =:= B, A =/= B].
 
@@ -109,6 +129,15 @@ main(_) ->
     io:format("~p~n", [[ops(A, B) || {A, B} <- [{1.5, 2}, {3, 0.5}, {2.0, 0.0}, {7, 2}, {6, 0},
                                                  {1.0e300, 1.0e300}, {576460752303423487, 576460752303423487},
                                                  {-3, 100000000000}, {0.1, 0.2}]]]),
+    io:format("~p~n", [[int_ops(A, B) || {A, B} <- [{7, 2}, {-7, 2}, {7, -2}, {7, 0}, {-1, 3}, {255, 4},
+                                                     {-255, 70}, {1, 100}, {100000000000000000000, 3},
+                                                     {5, -1}, {1.5, 2}]]]),
+    io:format("~p~n", [[safe(fun() -> F(X) end) || F <- [fun neg/1, fun root/1, fun first/1, fun rest/1,
+                                                          fun size_of/1],
+                                                    X <- [4, -576460752303423488, 2.25, -1.0, [a, b], [], {1, 2}, foo]]]),
+    io:format("~p~n", [[safe(fun() -> nth(N, T) end) || N <- [0, 1, 2, 3, a, 100000000000000000000],
+                                                      T <- [{x, y}, {}, [x]]]]),
+    io:format("~p~n", [[(adder(N))(10) || N <- [1, 2.5, -20]]]),
     io:format("~p~n", [[cmps(A, B) || {A, B} <- [{1, 2}, {2, 1}, {1, 1.0}, {a, a}, {a, b}, {1, a},
                                                   {[], []}, {{1}, {1}}, {1.5, 1.5}, {2.5, 1}]]]),
     io:format("~p~n", [[safe(F) || F <- [fun() -> bad_add(foo) end,
