@@ -323,23 +323,12 @@ impl<'a> Translator<'a> {
         }
         // The dispatch: a jump table over the function's indices.
         self.b.switch_to_block(self.dispatch);
-        let (start, end, pc) = (self.start, self.end, self.pc);
+        let (start, pc) = (self.start, self.pc);
         let rel = self.b.ins().iadd_imm_s(pc, -(start as i64 + 1));
         let rel = self.b.ins().ireduce(I32, rel);
-        // (A BlockCall per entry: the SSA builder appends arguments to them.)
-        let dflt = self.b.func.dfg.block_call(self.exit, &[BlockArg::Value(pc)]);
-        let table: Vec<_> = (start + 1..end)
-            .map(|i| {
-                if self.entries.contains(&i) {
-                    let blk = self.blocks[i - start - 1];
-                    self.b.func.dfg.block_call(blk, &[])
-                } else {
-                    self.b.func.dfg.block_call(self.exit, &[BlockArg::Value(pc)])
-                }
-            })
-            .collect();
-        let jt = self.b.create_jump_table(JumpTableData::new(dflt, &table));
-        self.b.ins().br_table(rel, jt);
+        let entries = std::mem::take(&mut self.entries);
+        self.jump_table(rel, &entries, pc);
+        self.entries = entries;
         // The exit: store the state back and return the index.
         self.b.switch_to_block(self.exit);
         let next = self.b.block_params(self.exit)[0];
@@ -400,17 +389,26 @@ impl<'a> Translator<'a> {
         let rel = self.b.ins().iadd_imm_s(cpp, -(self.start as i64 + 1));
         let rel = self.b.ins().ireduce(I32, rel);
         let rv = self.b.ins().iconst(I64, RETURN as i64);
-        let dflt = self.b.func.dfg.block_call(self.exit, &[BlockArg::Value(rv)]);
-        let table: Vec<_> = (self.start + 1..self.end)
-            .map(|i| {
-                if self.returns.contains(&i) {
-                    let blk = self.blocks[i - self.start - 1];
-                    self.b.func.dfg.block_call(blk, &[])
-                } else {
-                    self.b.func.dfg.block_call(self.exit, &[BlockArg::Value(rv)])
-                }
-            })
-            .collect();
+        let returns = std::mem::take(&mut self.returns);
+        self.jump_table(rel, &returns, rv);
+        self.returns = returns;
+    }
+
+    /// Jump to the block of instruction `start + 1 + rel` when it is in
+    /// `targets`, else to the exit with `otherwise`.
+    fn jump_table(&mut self, rel: Value, targets: &BTreeSet<usize>, otherwise: Value) {
+        let (start, end) = (self.start, self.end);
+        // A BlockCall per entry: the SSA builder appends arguments to them.
+        let call = |t: &mut Self, i: usize| {
+            if targets.contains(&i) {
+                let blk = t.blocks[i - start - 1];
+                t.b.func.dfg.block_call(blk, &[])
+            } else {
+                t.b.func.dfg.block_call(t.exit, &[BlockArg::Value(otherwise)])
+            }
+        };
+        let dflt = call(self, 0);
+        let table: Vec<_> = (start + 1..end).map(|i| call(self, i)).collect();
         let jt = self.b.create_jump_table(JumpTableData::new(dflt, &table));
         self.b.ins().br_table(rel, jt);
     }
