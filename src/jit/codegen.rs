@@ -66,13 +66,26 @@ fn new_jit() -> Option<Jit> {
 /// Compile the function whose FuncInfo is at `start` (body `start + 1 ..
 /// end`): the code's address and the instruction indices it may be
 /// entered at (the entry and the return point after each call).
+///
+/// A failure leaves the function to the interpreter. So does a panic in
+/// the code generator (a bug, reported on standard error by the panic
+/// hook): the program goes on, and this thread's generator starts afresh.
 pub fn compile(m: &'static Module, start: usize, end: usize) -> Option<(u64, Vec<usize>)> {
     JIT.with(|j| {
-        let mut j = j.borrow_mut();
-        if j.is_none() {
-            *j = new_jit();
+        let run = std::panic::AssertUnwindSafe(|| {
+            let mut j = j.borrow_mut();
+            if j.is_none() {
+                *j = new_jit();
+            }
+            j.as_mut()?.build(m, start, end)
+        });
+        match std::panic::catch_unwind(run) {
+            Ok(r) => r,
+            Err(_) => {
+                *j.borrow_mut() = None;
+                None
+            }
         }
-        j.as_mut()?.build(m, start, end)
     })
 }
 
