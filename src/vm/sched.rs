@@ -131,15 +131,19 @@ impl ProcHandle {
 
 const SHARDS: usize = 64;
 
+/// Pid serial -> handle. FxHash: every send looks a pid up, and the keys
+/// are plain counters, which need no flood-resistant hash.
+type Procs = HashMap<u64, Arc<ProcHandle>, rustc_hash::FxBuildHasher>;
+
 struct Table {
     /// Pid serial -> handle, in shards so that schedulers sending at the
     /// same time rarely take the same lock.
-    procs: [Mutex<HashMap<u64, Arc<ProcHandle>>>; SHARDS],
+    procs: [Mutex<Procs>; SHARDS],
     names: Mutex<HashMap<Atom, Term>>,
 }
 
 impl Table {
-    fn shard(&self, serial: u64) -> std::sync::MutexGuard<'_, HashMap<u64, Arc<ProcHandle>>> {
+    fn shard(&self, serial: u64) -> std::sync::MutexGuard<'_, Procs> {
         self.procs[serial as usize % SHARDS].lock().unwrap()
     }
 }
