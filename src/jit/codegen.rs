@@ -965,6 +965,33 @@ impl<'a> Translator<'a> {
         self.goto(ne);
     }
 
+    /// Go to `pc + 1` when `v` is boxed with one of `kinds` (or a small
+    /// integer, with `small`), else to `fail`.
+    fn boxed_kind(&mut self, v: Value, kinds: &[Subtag], small: bool, pc: usize, fail: usize) {
+        let boxed_block = self.b.create_block();
+        let not_small = self.b.create_block();
+        if small {
+            let s = self.is_small(v);
+            let (t, ta) = self.target(pc + 1);
+            self.b.ins().brif(s, t, &ta, not_small, &[]);
+        } else {
+            self.b.ins().jump(not_small, &[]);
+        }
+        self.b.switch_to_block(not_small);
+        let boxed = self.primary_tag_is(v, 2);
+        let (f, fa) = self.target(fail);
+        self.b.ins().brif(boxed, boxed_block, &[], f, &fa);
+        self.b.switch_to_block(boxed_block);
+        let h = self.b.ins().load(I64, flags(), v, -2);
+        let st = self.b.ins().ushr_imm_s(h, 2);
+        let st = self.b.ins().band_imm_s(st, 0xf);
+        let mask: i64 = kinds.iter().map(|k| 1i64 << (*k as u8)).sum();
+        let m = self.b.ins().iconst(I64, mask);
+        let bit = self.b.ins().ushr(m, st);
+        let bit = self.b.ins().band_imm_s(bit, 1);
+        self.branch(bit, pc + 1, fail);
+    }
+
     fn is_type(&mut self, pc: usize, test: TypeTest, fail: usize, src: Src) {
         let v = self.get(src);
         let c = match test {
@@ -979,13 +1006,19 @@ impl<'a> Translator<'a> {
                 let t = self.b.ins().band_imm_s(v, 0xf);
                 self.b.ins().icmp_imm_s(IntCC::Equal, t, 0b0111)
             }
-            TypeTest::Integer => {
-                // Small: yes; anything else may be a bignum: ask the interpreter.
-                let ok = self.is_small(v);
-                self.guard_or_exit(ok, pc);
-                self.goto(pc + 1);
-                return;
+            TypeTest::Boolean => {
+                let t = self.b.ins().icmp_imm_s(IntCC::Equal, v, Term::TRUE.0 as i64);
+                let f = self.b.ins().icmp_imm_s(IntCC::Equal, v, Term::FALSE.0 as i64);
+                self.b.ins().bor(t, f)
             }
+            TypeTest::Integer => return self.boxed_kind(v, &[Subtag::PosBig, Subtag::NegBig], true, pc, fail),
+            TypeTest::Number => {
+                return self.boxed_kind(v, &[Subtag::PosBig, Subtag::NegBig, Subtag::Float], true, pc, fail)
+            }
+            TypeTest::Float => return self.boxed_kind(v, &[Subtag::Float], false, pc, fail),
+            TypeTest::Map => return self.boxed_kind(v, &[Subtag::Map], false, pc, fail),
+            TypeTest::Reference => return self.boxed_kind(v, &[Subtag::Ref], false, pc, fail),
+            TypeTest::Function => return self.boxed_kind(v, &[Subtag::Fun, Subtag::Export], false, pc, fail),
             TypeTest::Tuple => {
                 let boxed = self.primary_tag_is(v, 2);
                 let then = self.b.create_block();

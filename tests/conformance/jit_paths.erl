@@ -62,6 +62,21 @@ kind(_) -> other.
 
 swap({A, B}) -> {B, A}.
 
+%% Type tests on every kind of term.
+types(X) ->
+    [T || {T, true} <- [{integer, is_integer(X)}, {float, is_float(X)}, {number, is_number(X)},
+                        {atom, is_atom(X)}, {boolean, is_boolean(X)}, {map, is_map(X)},
+                        {function, is_function(X)}, {reference, is_reference(X)},
+                        {tuple, is_tuple(X)}, {list, is_list(X)}]].
+kind2(X) when is_map(X) -> map;
+kind2(X) when is_float(X) -> float;
+kind2(X) when is_integer(X) -> integer;
+kind2(X) when is_function(X) -> function;
+kind2(X) when is_boolean(X) -> boolean;
+kind2(X) when is_reference(X) -> reference;
+kind2(X) when is_number(X) -> number;
+kind2(_) -> other.
+
 %% Arithmetic on floats and mixed operands, products leaving the small
 %% range, division by zero and float overflow (badarith).
 add(A, B) -> A + B.
@@ -126,6 +141,10 @@ main(_) ->
     receive {other, V} -> io:format("~p ~p ~p~n", [Mine, V, is_pid(Other)]) end,
     io:format("~p~n", [[kind(X) || X <- [a, b, c, 1, 2, 3, 100000000000000000000, {x}, [], [1], 1.0, <<>>]]]),
     io:format("~p~n", [[swap({X, Y}) || {X, Y} <- [{1, 2}, {a, [b]}]]]),
+    Values = [1, -5, 100000000000000000000, -100000000000000000000, 1.5, true, false, a, [], [1], {},
+              {1, 2}, #{}, #{a => 1}, fun kind2/1, fun lists:map/2, fun(Y) -> Y end, make_ref(), <<1>>, self()],
+    io:format("~p~n", [[types(V) || V <- Values]]),
+    io:format("~p~n", [[kind2(V) || V <- Values]]),
     io:format("~p~n", [[ops(A, B) || {A, B} <- [{1.5, 2}, {3, 0.5}, {2.0, 0.0}, {7, 2}, {6, 0},
                                                  {1.0e300, 1.0e300}, {576460752303423487, 576460752303423487},
                                                  {-3, 100000000000}, {0.1, 0.2}]]]),
