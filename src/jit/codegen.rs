@@ -457,19 +457,6 @@ impl<'a> Translator<'a> {
         ht
     }
 
-    /// Small-integer `a + b` / `a - b` (b's tag bits cleared first), or
-    /// leave at `pc` on anything else or on overflow.
-    fn add_sub(&mut self, pc: usize, a: Value, b: Value, b_small: bool, sub: bool, dst: Dst) {
-        let ok = if b_small { self.is_small(a) } else { self.both_small(a, b) };
-        self.guard_or_exit(ok, pc);
-        let bv = self.b.ins().band_imm_s(b, !0xf);
-        let (r, of) = if sub { self.b.ins().ssub_overflow(a, bv) } else { self.b.ins().sadd_overflow(a, bv) };
-        let no = self.b.ins().icmp_imm_s(IntCC::Equal, of, 0);
-        self.guard_or_exit(no, pc);
-        self.put(dst, r);
-        self.goto(pc + 1);
-    }
-
     /// `x <cc> imm` on small integers (tagged words compare as their
     /// values), else leave.
     fn cmp_small(&mut self, pc: usize, a: Value, b: Value, cc: IntCC, fail: u32) {
@@ -566,12 +553,12 @@ impl<'a> Translator<'a> {
             Instr::AddI { a, imm, dst, .. } | Instr::AddICall { a, imm, dst, .. } => {
                 let va = self.get(a);
                 let vb = self.b.ins().iconst(I64, imm.0 as i64);
-                self.add_sub(pc, va, vb, true, false, dst)
+                self.arith_values(pc, Op::Add, va, vb, dst)
             }
             Instr::SubI { a, imm, dst, .. } | Instr::SubICall { a, imm, dst, .. } => {
                 let va = self.get(a);
                 let vb = self.b.ins().iconst(I64, imm.0 as i64);
-                self.add_sub(pc, va, vb, true, true, dst)
+                self.arith_values(pc, Op::Sub, va, vb, dst)
             }
             Instr::IsType { test, fail, src } => self.is_type(pc, test, fail as usize, src),
             Instr::IsConsGetList { fail, src, .. } => self.is_type(pc, TypeTest::NonEmptyList, fail as usize, src),
@@ -669,6 +656,12 @@ impl<'a> Translator<'a> {
     /// not finite, for the interpreter to make a bignum or raise.
     fn arith(&mut self, pc: usize, op: Op, a: Src, b: Src, dst: Dst) {
         let (va, vb) = (self.get(a), self.get(b));
+        self.arith_values(pc, op, va, vb, dst)
+    }
+
+    /// `arith` on values (an immediate operand is a constant, whose tests
+    /// Cranelift folds away).
+    fn arith_values(&mut self, pc: usize, op: Op, va: Value, vb: Value, dst: Dst) {
         let float = self.b.create_block();
         if op != Op::FDiv {
             let ints = self.b.create_block();
