@@ -1012,20 +1012,9 @@ impl<'a> Translator<'a> {
             TypeTest::Map => return self.boxed_kind(v, &[Subtag::Map], false, pc, fail),
             TypeTest::Reference => return self.boxed_kind(v, &[Subtag::Ref], false, pc, fail),
             TypeTest::Function => return self.boxed_kind(v, &[Subtag::Fun, Subtag::Export], false, pc, fail),
-            TypeTest::Tuple => {
-                let boxed = self.primary_tag_is(v, 2);
-                let then = self.b.create_block();
-                let (f, fa) = self.target(fail);
-                self.b.ins().brif(boxed, then, &[], f, &fa);
-                self.b.switch_to_block(then);
-                let h = self.b.ins().load(I64, flags(), v, -2);
-                let st = self.b.ins().band_imm_s(h, 0b11_1100);
-                self.b.ins().icmp_imm_s(IntCC::Equal, st, (Subtag::Tuple as i64) << 2)
-            }
-            _ => {
-                self.exit(pc as u64);
-                return;
-            }
+            TypeTest::Tuple => return self.boxed_kind(v, &[Subtag::Tuple], false, pc, fail),
+            // Binaries, pids, ports: the interpreter, then back here.
+            _ => return self.leave(pc),
         };
         self.branch(c, pc + 1, fail);
     }

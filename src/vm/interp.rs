@@ -387,6 +387,19 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
         }};
     }
 
+    // The `Call` at `pc` that the instruction just run was fused with.
+    macro_rules! fused_call {
+        () => {{
+            if let Instr::Call { arity, target } = code[pc] {
+                pc += 1;
+                cp = (Some(module), pc as u32);
+                call_reds!(arity, module, target);
+                pc = target as usize;
+                jit_check!();
+            }
+        }};
+    }
+
     // `AddICall`/`SubICall` `$ins` then the `Call` at `pc` (see instr.rs).
     macro_rules! arith_i_call {
         ($ins:expr) => {{
@@ -415,13 +428,7 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
                     }
                 }
                 // The Call this was fused with.
-                if let Instr::Call { arity, target } = code[pc] {
-                    pc += 1;
-                    cp = (Some(module), pc as u32);
-                    call_reds!(arity, module, target);
-                    pc = target as usize;
-                    jit_check!();
-                }
+                fused_call!();
             }
         }};
     }
@@ -431,13 +438,7 @@ pub fn run(p: &mut Process, regs: &mut Registers, budget: i32) -> Exit {
         ($src:expr, $dst:expr) => {{
             xreg[$dst as usize & (MAX_X - 1)] = p.stack.y($src);
             // The Call this was fused with.
-            if let Instr::Call { arity, target } = code[pc] {
-                pc += 1;
-                cp = (Some(module), pc as u32);
-                call_reds!(arity, module, target);
-                pc = target as usize;
-                jit_check!();
-            }
+            fused_call!();
         }};
     }
 
